@@ -1,0 +1,206 @@
+package io.github.integrityjdbc;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * Everything the driver could tell about one rejected statement. Values are already rendered for display: strings
+ * quoted, long values cut at {@code integrity.maxValueLength}, values of masked columns shown as {@code ****}.
+ * Facts the database does not report are empty rather than guessed. Immutable; created by the driver, found with
+ * {@link IntegrityViolations#find(Throwable)}.
+ */
+public final class ViolationReport {
+
+    private final ViolationKind kind;
+    private final String constraint;
+    private final String table;
+    private final List<String> columns;
+    private final String sql;
+    private final List<String> parameters;
+    private final Map<String, String> offendingValues;
+    private final Integer batchIndex;
+    private final String sqlState;
+    private final int vendorCode;
+    private final String database;
+    private final String dataSource;
+    private final String explanation;
+
+    private ViolationReport(Builder b) {
+        this.kind = b.kind == null ? ViolationKind.OTHER : b.kind;
+        this.constraint = b.constraint;
+        this.table = b.table;
+        this.columns = List.copyOf(b.columns);
+        this.sql = b.sql;
+        this.parameters = Collections.unmodifiableList(new java.util.ArrayList<>(b.parameters));
+        this.offendingValues = Collections.unmodifiableMap(new LinkedHashMap<>(b.offendingValues));
+        this.batchIndex = b.batchIndex;
+        this.sqlState = b.sqlState;
+        this.vendorCode = b.vendorCode;
+        this.database = b.database;
+        this.dataSource = b.dataSource;
+        this.explanation = b.explanation;
+    }
+
+    /** The kind of violation. */
+    public ViolationKind kind() {
+        return kind;
+    }
+
+    /** The violated constraint (or unique index), as the database names it; empty where it does not say. */
+    public Optional<String> constraint() {
+        return Optional.ofNullable(constraint);
+    }
+
+    /**
+     * The table that owns the violated constraint: for a delete blocked by a foreign key, the referencing table.
+     * The statement's own table is part of {@link #explain()}.
+     */
+    public Optional<String> table() {
+        return Optional.ofNullable(table);
+    }
+
+    /** The constrained columns, in the constraint's order; empty when unknown. */
+    public List<String> columns() {
+        return columns;
+    }
+
+    /** The statement's SQL text, with values of masked columns replaced by {@code ****}; null when none ran. */
+    public String sql() {
+        return sql;
+    }
+
+    /** The rendered bound values; index 0 is parameter 1. For a batch, the values of the failing row. */
+    public List<String> parameters() {
+        return parameters;
+    }
+
+    /** Column name to the rendered value that caused the violation, where it can be told. */
+    public Map<String, String> offendingValues() {
+        return offendingValues;
+    }
+
+    /** The 0-based row of the batch that failed, where it can be told. */
+    public OptionalInt batchIndex() {
+        return batchIndex == null ? OptionalInt.empty() : OptionalInt.of(batchIndex);
+    }
+
+    /** The SQLState of the database's error; may be null (SQLite). */
+    public String sqlState() {
+        return sqlState;
+    }
+
+    /** The vendor code of the database's error. */
+    public int vendorCode() {
+        return vendorCode;
+    }
+
+    /** The database product name, as its driver reports it. */
+    public String database() {
+        return database;
+    }
+
+    /** The data source name ({@code integrity.name}), as in log lines and meter tags. */
+    public String dataSource() {
+        return dataSource;
+    }
+
+    /** A short human paragraph, on one line, that says what happened. */
+    public String explain() {
+        return explanation;
+    }
+
+    @Override
+    public String toString() {
+        return explanation;
+    }
+
+    /** Assembles a report; used by the driver. */
+    public static final class Builder {
+        private ViolationKind kind;
+        private String constraint;
+        private String table;
+        private List<String> columns = List.of();
+        private String sql;
+        private List<String> parameters = List.of();
+        private Map<String, String> offendingValues = Map.of();
+        private Integer batchIndex;
+        private String sqlState;
+        private int vendorCode;
+        private String database;
+        private String dataSource;
+        private String explanation = "";
+
+        public Builder kind(ViolationKind kind) {
+            this.kind = kind;
+            return this;
+        }
+
+        public Builder constraint(String constraint) {
+            this.constraint = constraint;
+            return this;
+        }
+
+        public Builder table(String table) {
+            this.table = table;
+            return this;
+        }
+
+        public Builder columns(List<String> columns) {
+            this.columns = columns;
+            return this;
+        }
+
+        public Builder sql(String sql) {
+            this.sql = sql;
+            return this;
+        }
+
+        public Builder parameters(List<String> parameters) {
+            this.parameters = parameters;
+            return this;
+        }
+
+        public Builder offendingValues(Map<String, String> offendingValues) {
+            this.offendingValues = offendingValues;
+            return this;
+        }
+
+        public Builder batchIndex(Integer batchIndex) {
+            this.batchIndex = batchIndex;
+            return this;
+        }
+
+        public Builder sqlState(String sqlState) {
+            this.sqlState = sqlState;
+            return this;
+        }
+
+        public Builder vendorCode(int vendorCode) {
+            this.vendorCode = vendorCode;
+            return this;
+        }
+
+        public Builder database(String database) {
+            this.database = database;
+            return this;
+        }
+
+        public Builder dataSource(String dataSource) {
+            this.dataSource = dataSource;
+            return this;
+        }
+
+        public Builder explanation(String explanation) {
+            this.explanation = explanation;
+            return this;
+        }
+
+        public ViolationReport build() {
+            return new ViolationReport(this);
+        }
+    }
+}

@@ -1,0 +1,185 @@
+package io.github.integrityjdbc.config;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+
+/**
+ * The settings of one connection, read once when it is opened. Immutable.
+ */
+public final class IntegrityConfig {
+
+    /** What the application gets when a violation is explained. */
+    public enum Mode {
+        /** An enriched exception of a standard JDBC type, with the original as its cause. */
+        WRAP,
+        /** The original exception object, with the explanation attached as a suppressed exception. */
+        PRESERVE
+    }
+
+    private final String name;
+    private final Mode mode;
+    private final List<String> maskFragments;
+    private final int maxValueLength;
+    private final boolean log;
+    private final boolean metrics;
+    private final MeterRegistry registry;
+
+    public IntegrityConfig(String name, Mode mode, List<String> maskFragments, int maxValueLength,
+                           boolean log, boolean metrics, MeterRegistry registry) {
+        this.name = name;
+        this.mode = mode;
+        this.maskFragments = List.copyOf(maskFragments);
+        this.maxValueLength = maxValueLength;
+        this.log = log;
+        this.metrics = metrics;
+        this.registry = registry;
+    }
+
+    /**
+     * Reads the {@code integrity.*} keys of {@code info}, falling back to JVM system properties of the same keys,
+     * then to the defaults.
+     *
+     * @param info connection properties, may be null
+     * @param defaultName the data source name used when {@code integrity.name} is not set
+     * @throws SQLException naming the key, for an unknown {@code integrity.*} key or a value out of its domain
+     */
+    public static IntegrityConfig from(Properties info, Properties system, String defaultName) throws SQLException {
+        for (Properties source : new Properties[] {info, system}) {
+            if (source == null) {
+                continue;
+            }
+            for (String key : source.stringPropertyNames()) {
+                if (key.startsWith(IntegrityProperty.PREFIX) && IntegrityProperty.forKey(key) == null) {
+                    throw new SQLException("Unknown configuration key '" + key + "'; known keys: "
+                            + knownKeys(), "HY000");
+                }
+            }
+        }
+        String name = value(IntegrityProperty.NAME, info, system);
+        return new IntegrityConfig(
+                name == null || name.isBlank() ? defaultName : name.trim(),
+                parseMode(value(IntegrityProperty.MODE, info, system)),
+                parseMask(value(IntegrityProperty.MASK, info, system)),
+                parseLength(value(IntegrityProperty.MAX_VALUE_LENGTH, info, system)),
+                parseBoolean(IntegrityProperty.LOG, value(IntegrityProperty.LOG, info, system)),
+                parseBoolean(IntegrityProperty.METRICS, value(IntegrityProperty.METRICS, info, system)),
+                Metrics.globalRegistry);
+    }
+
+    /** A copy of this configuration that counts violations in {@code registry}. */
+    public IntegrityConfig withRegistry(MeterRegistry registry) {
+        return new IntegrityConfig(name, mode, maskFragments, maxValueLength, log, metrics, registry);
+    }
+
+    private static String value(IntegrityProperty property, Properties info, Properties system) {
+        String value = info == null ? null : info.getProperty(property.key());
+        if (value == null && system != null) {
+            value = system.getProperty(property.key());
+        }
+        return value == null ? property.defaultValue() : value;
+    }
+
+    private static Mode parseMode(String value) throws SQLException {
+        switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "wrap":
+                return Mode.WRAP;
+            case "preserve":
+                return Mode.PRESERVE;
+            default:
+                throw invalid(IntegrityProperty.MODE, value, "wrap or preserve");
+        }
+    }
+
+    private static List<String> parseMask(String value) {
+        List<String> fragments = new ArrayList<>();
+        for (String part : value.split(",")) {
+            String fragment = part.trim().toLowerCase(Locale.ROOT);
+            if (!fragment.isEmpty()) {
+                fragments.add(fragment);
+            }
+        }
+        return fragments;
+    }
+
+    private static int parseLength(String value) throws SQLException {
+        try {
+            int length = Integer.parseInt(value.trim());
+            if (length >= 1) {
+                return length;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw invalid(IntegrityProperty.MAX_VALUE_LENGTH, value, "a whole number of at least 1");
+    }
+
+    private static boolean parseBoolean(IntegrityProperty property, String value) throws SQLException {
+        String v = value.trim().toLowerCase(Locale.ROOT);
+        if (v.equals("true") || v.equals("false")) {
+            return v.equals("true");
+        }
+        throw invalid(property, value, "true or false");
+    }
+
+    private static SQLException invalid(IntegrityProperty property, String value, String expected) {
+        return new SQLException("Invalid value '" + value + "' for " + property.key() + ": expected " + expected,
+                "HY000");
+    }
+
+    private static String knownKeys() {
+        StringBuilder keys = new StringBuilder();
+        for (IntegrityProperty property : IntegrityProperty.values()) {
+            keys.append(keys.length() == 0 ? "" : ", ").append(property.key());
+        }
+        return keys.toString();
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Mode mode() {
+        return mode;
+    }
+
+    /** Lower-case fragments; a column whose lower-cased name contains one is masked. */
+    public List<String> maskFragments() {
+        return maskFragments;
+    }
+
+    public int maxValueLength() {
+        return maxValueLength;
+    }
+
+    public boolean log() {
+        return log;
+    }
+
+    public boolean metrics() {
+        return metrics;
+    }
+
+    public MeterRegistry registry() {
+        return registry;
+    }
+
+    /** True when values of a column of this name must never be shown. */
+    public boolean isMasked(String column) {
+        if (column == null) {
+            return false;
+        }
+        String lower = column.toLowerCase(Locale.ROOT);
+        for (String fragment : maskFragments) {
+            if (lower.contains(fragment)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

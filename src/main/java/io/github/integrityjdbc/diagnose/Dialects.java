@@ -1,0 +1,25 @@
+package io.github.integrityjdbc.diagnose;
+
+import java.util.Locale;
+
+/** Chooses the dialect for a database product name. */
+final class Dialects {
+
+    private static final Dialect STANDARD = new Dialect() {
+        @Override
+        public void read(java.sql.SQLException violation, ErrorFacts facts) {
+            // the SQLState's kind is all a database we do not know tells for certain
+        }
+    };
+
+    private Dialects() {
+    }
+
+    static Dialect forProduct(String productName) {
+        String name = productName == null ? "" : productName.toLowerCase(Locale.ROOT);
+        if (name.startsWith("h2")) {
+            return new H2Dialect();
+        }
+        return STANDARD;
+    }
+}

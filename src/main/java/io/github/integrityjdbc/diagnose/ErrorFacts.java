@@ -1,0 +1,30 @@
+package io.github.integrityjdbc.diagnose;
+
+import io.github.integrityjdbc.ViolationKind;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a database's error says about a violation, filled by a {@link Dialect} and completed from the schema and the
+ * statement. Fields stay null (or empty) for what is not known: nothing here is guessed.
+ */
+final class ErrorFacts {
+
+    ViolationKind kind;
+    String constraint;
+    /** Schema of the table that owns the constraint, when the error names it. */
+    String schema;
+    /** Table that owns the constraint. */
+    String table;
+    final List<String> columns = new ArrayList<>();
+    /** For a foreign key: the referenced (parent) table and its columns, in the order of {@link #columns}. */
+    String referencedTable;
+    final List<String> referencedColumns = new ArrayList<>();
+    /** Column to value as the error message shows it (SQL literal form), when it shows one. */
+    final Map<String, String> messageValues = new LinkedHashMap<>();
+    /** The column's declared type, when a data error names it (e.g. CHARACTER VARYING(10)). */
+    String columnType;
+}

@@ -1,0 +1,104 @@
+package io.github.integrityjdbc.diagnose;
+
+import io.github.integrityjdbc.ViolationKind;
+
+import java.util.List;
+import java.util.Map;
+
+/** Writes {@code ViolationReport.explain()}: one line that says what happened, where, with which values. */
+final class Explanations {
+
+    private Explanations() {
+    }
+
+    static String explain(ErrorFacts facts, Map<String, String> offending, SqlShape shape, Dialect dialect,
+                          String sql, List<String> parameters, Integer batchIndex, int batchSize, int maxSql) {
+        StringBuilder text = new StringBuilder(256);
+        text.append(headline(facts, shape));
+        if (!offending.isEmpty()) {
+            text.append(": ");
+            appendValues(text, offending);
+        } else if (facts.kind == ViolationKind.NOT_NULL && shape.operation() == SqlShape.Operation.INSERT
+                && !facts.columns.isEmpty()) {
+            text.append(": the statement gives ").append(facts.columns.get(0)).append(" no value");
+        }
+        text.append('.');
+        if (sql == null) {
+            text.append(" Reported at commit, outside any statement.");
+        } else {
+            text.append(" Statement");
+            if (shape.operation() != SqlShape.Operation.OTHER && shape.table() != null) {
+                text.append(" (").append(shape.operation()).append(" on ")
+                        .append(dialect.storedName(shape.table(), shape.tableQuoted())).append(')');
+            }
+            text.append(": ").append(oneLine(sql, maxSql));
+            if (!parameters.isEmpty()) {
+                text.append("; parameters: [").append(String.join(", ", parameters)).append(']');
+            }
+            if (batchIndex != null) {
+                text.append("; batch row ").append(batchIndex).append(" of ").append(batchSize).append(" (0-based)");
+            }
+            text.append('.');
+        }
+        return text.toString();
+    }
+
+    private static String headline(ErrorFacts facts, SqlShape shape) {
+        String on = on(facts.table, facts.columns);
+        String name = facts.constraint == null ? "" : " " + facts.constraint;
+        switch (facts.kind) {
+            case PRIMARY_KEY:
+                return "Duplicate key for primary key" + name + on;
+            case UNIQUE:
+                return "Duplicate value for unique constraint" + name + on;
+            case FOREIGN_KEY:
+                String parent = facts.referencedTable == null ? "the parent table" : facts.referencedTable;
+                boolean parentSide = facts.referencedTable != null && shape.table() != null
+                        && facts.referencedTable.equalsIgnoreCase(shape.table())
+                        && !facts.referencedTable.equalsIgnoreCase(facts.table);
+                return parentSide
+                        ? "Row of " + parent + " is still referenced by foreign key" + name + on
+                        : "No matching row in " + parent + " for foreign key" + name + on;
+            case NOT_NULL:
+                return "NULL is not allowed in column " + column(facts);
+            case CHECK:
+                return "Check constraint" + name + on + " rejected the row";
+            case EXCLUSION:
+                return "Row conflicts with another under exclusion constraint" + name + on;
+            case VALUE_TOO_LONG:
+                return "Value too long for column " + column(facts)
+                        + (facts.columnType == null ? "" : " " + facts.columnType);
+            case OUT_OF_RANGE:
+                return "Value out of range for column " + column(facts);
+            default:
+                return (facts.kind.isDataError() ? "Data error" : "Integrity violation")
+                        + (facts.constraint == null ? "" : " of constraint" + name) + on;
+        }
+    }
+
+    private static String on(String table, List<String> columns) {
+        if (table == null) {
+            return columns.isEmpty() ? "" : " on (" + String.join(", ", columns) + ")";
+        }
+        return " on " + table + (columns.isEmpty() ? "" : "(" + String.join(", ", columns) + ")");
+    }
+
+    private static String column(ErrorFacts facts) {
+        String column = facts.columns.isEmpty() ? "?" : facts.columns.get(0);
+        return facts.table == null ? column : facts.table + "." + column;
+    }
+
+    private static void appendValues(StringBuilder text, Map<String, String> values) {
+        boolean first = true;
+        for (Map.Entry<String, String> e : values.entrySet()) {
+            text.append(first ? "" : ", ").append(e.getKey()).append('=').append(e.getValue());
+            first = false;
+        }
+    }
+
+    /** Whitespace runs (newlines included) as one space, cut at {@code max} characters. */
+    private static String oneLine(String sql, int max) {
+        String line = sql.replaceAll("\\s+", " ").trim();
+        return line.length() > max ? line.substring(0, max) + "…" : line;
+    }
+}

@@ -1,0 +1,61 @@
+package io.github.integrityjdbc.driver;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Rewrites {@code jdbc:integrity:<rest>} to the delegate's {@code jdbc:<rest>}, and gives the forms of a URL that
+ * may be shown: with passwords masked, and as a short data source name without credentials or properties.
+ */
+public final class DelegateUrl {
+
+    /** The prefix of every URL this driver accepts. */
+    public static final String PREFIX = "jdbc:integrity:";
+
+    private static final String MASK = "****";
+    /** {@code user:secret@host}: the part between the colon and the at sign. */
+    private static final Pattern USER_INFO = Pattern.compile("(//[^/?#@:;]*:)[^/?#@]*@");
+    /** {@code password=secret} in a query string, H2/Derby {@code ;PASSWORD=secret}, or a property list. */
+    private static final Pattern PASSWORD_PARAM = Pattern.compile(
+            "(?i)((?:password|passwd|pwd|secret|token|apikey|api_key)[a-z_]*\\s*=)[^&;,)\\s]*");
+
+    private DelegateUrl() {
+    }
+
+    /** True for a non-null URL that starts with {@code jdbc:integrity:} and names something after it. */
+    public static boolean accepts(String url) {
+        return url != null && url.startsWith(PREFIX) && url.length() > PREFIX.length();
+    }
+
+    /** The delegate URL: {@code jdbc:} followed by what comes after {@code jdbc:integrity:}. */
+    public static String delegate(String url) {
+        return "jdbc:" + url.substring(PREFIX.length());
+    }
+
+    /** The URL with every password-like value replaced by {@code ****}; safe for messages and logs. */
+    public static String masked(String url) {
+        if (url == null) {
+            return null;
+        }
+        String masked = USER_INFO.matcher(url).replaceAll("$1" + Matcher.quoteReplacement(MASK) + "@");
+        return PASSWORD_PARAM.matcher(masked).replaceAll("$1" + Matcher.quoteReplacement(MASK));
+    }
+
+    /**
+     * A short name for the data source, used as the default {@code integrity.name}: the delegate URL without
+     * {@code jdbc:}, user information, query string and {@code ;key=value} properties.
+     */
+    public static String dataSourceName(String delegateUrl) {
+        String name = delegateUrl.startsWith("jdbc:") ? delegateUrl.substring(5) : delegateUrl;
+        name = name.replaceAll("//[^/?#@]*@", "//");
+        int end = name.length();
+        for (char c : new char[] {'?', ';', '&'}) {
+            int at = name.indexOf(c);
+            if (at >= 0 && at < end) {
+                end = at;
+            }
+        }
+        name = name.substring(0, end);
+        return name.length() > 120 ? name.substring(0, 120) : name;
+    }
+}

@@ -66,7 +66,7 @@ public final class ValueRenderer {
         try {
             return cut(escape(String.valueOf(value)), maxLength);
         } catch (RuntimeException e) {
-            return "<" + value.getClass().getSimpleName() + ">";
+            return "<" + value.getClass().getName() + ">";
         }
     }
 

@@ -252,6 +252,30 @@ class H2ViolationsTest {
     }
 
     @Test
+    void compositeKeys_primaryAndUnique_valuesFromTheMessageWhenNotBound() throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE line (order_id INT, line_no INT, sku INT, note VARCHAR(10),"
+                    + " CONSTRAINT pk_line PRIMARY KEY (order_id, line_no), CONSTRAINT uq_line_sku UNIQUE (order_id, sku))");
+            statement.execute("INSERT INTO line VALUES (1, 1, 7, 'a')");
+        }
+        SQLException pk = fail("INSERT INTO line (order_id, line_no, sku, note) VALUES (?, ?, ?, ?)", 1, 1, 8, "b");
+        ViolationReport r = report(pk);
+        assertEquals(ViolationKind.PRIMARY_KEY, r.kind());
+        assertEquals(Optional.of("PK_LINE"), r.constraint());
+        assertEquals(List.of("ORDER_ID", "LINE_NO"), r.columns());
+        assertEquals(Map.of("ORDER_ID", "1", "LINE_NO", "1"), r.offendingValues());
+
+        // SKU is an expression here, so its value can only come from H2's message
+        SQLException unique = fail("INSERT INTO line (order_id, line_no, sku, note) VALUES (?, ?, ? + 1, ?)", 1, 2,
+                6, "c");
+        r = report(unique);
+        assertEquals(ViolationKind.UNIQUE, r.kind());
+        assertEquals(Optional.of("UQ_LINE_SKU"), r.constraint());
+        assertEquals(List.of("ORDER_ID", "SKU"), r.columns());
+        assertEquals(Map.of("ORDER_ID", "1", "SKU", "7"), r.offendingValues());
+    }
+
+    @Test
     void plainStatementBatch_namesTheFailingSql() throws SQLException {
         BatchUpdateException e;
         try (Statement statement = connection.createStatement()) {

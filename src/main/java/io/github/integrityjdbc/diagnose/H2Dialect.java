@@ -25,9 +25,9 @@ final class H2Dialect implements Dialect {
 
     /** Unique and primary key: constraint [PRIMARY KEY | INDEX index] ON table(columns). */
     private static final Pattern UNIQUE = Pattern.compile(
-            "\"" + QUALIFIED + "( PRIMARY KEY| INDEX (?:\\w+\\.)?\\w+)? ON " + QUALIFIED + "\\(([^)]*)\\)");
+            "\"" + QUALIFIED + "( PRIMARY KEY| INDEX (?:\\w+\\.)?(\\w+))? ON " + QUALIFIED + "\\(([^)]*)\\)");
     /** The index values of a unique violation: VALUES ( /* 1 * / 'a@example.com' ). */
-    private static final Pattern UNIQUE_VALUES = Pattern.compile("\\) VALUES \\( /\\*[^*]*\\*/ (.*) \\)\"");
+    private static final Pattern UNIQUE_VALUES = Pattern.compile("\\) VALUES \\( /\\*[^*]*\\*/ (.*?) ?\\)\"");
     private static final Pattern FOREIGN_KEY = Pattern.compile(
             "\"" + NAME + ": " + QUALIFIED + " FOREIGN KEY\\(([^)]*)\\) REFERENCES " + QUALIFIED
                     + "\\(([^)]*)\\) \\((.*)\\)\"");
@@ -90,13 +90,17 @@ final class H2Dialect implements Dialect {
             return;
         }
         facts.constraint = m.group(2);
-        facts.kind = " PRIMARY KEY".equals(m.group(3)) ? ViolationKind.PRIMARY_KEY : ViolationKind.UNIQUE;
-        facts.schema = m.group(4);
-        facts.table = m.group(5);
-        facts.columns.addAll(indexColumns(m.group(6)));
-        // A primary key message lists the whole existing row, not the key: only index values map to columns.
+        // A single-column key says PRIMARY KEY; a composite one names its index, which H2 calls PRIMARY_KEY_<n>.
+        boolean primaryKey = " PRIMARY KEY".equals(m.group(3))
+                || m.group(4) != null && m.group(4).startsWith("PRIMARY_KEY_");
+        facts.kind = primaryKey ? ViolationKind.PRIMARY_KEY : ViolationKind.UNIQUE;
+        facts.schema = m.group(5);
+        facts.table = m.group(6);
+        facts.columns.addAll(indexColumns(m.group(7)));
+        // A single-column primary key message lists the whole existing row; an index message lists the key values.
+        boolean listsKeyValues = !" PRIMARY KEY".equals(m.group(3));
         Matcher values = UNIQUE_VALUES.matcher(message);
-        if (facts.kind == ViolationKind.UNIQUE && values.find(m.end() - 1)) {
+        if (listsKeyValues && values.find(m.end() - 1)) {
             putValues(facts, facts.columns, SqlText.splitList(values.group(1)));
         }
     }

@@ -1,0 +1,189 @@
+package io.github.integrityjdbc;
+
+import io.github.integrityjdbc.config.IntegrityConfig;
+import io.github.integrityjdbc.config.IntegrityProperty;
+import io.github.integrityjdbc.driver.DelegateUrl;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import javax.sql.DataSource;
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.Properties;
+import java.util.logging.Logger;
+
+/**
+ * Wraps an existing {@link DataSource} (a pool, a vendor DataSource) so that its connections explain violations,
+ * exactly as connections opened with a {@code jdbc:integrity:} URL do.
+ *
+ * <pre>{@code
+ * DataSource dataSource = IntegrityDataSource.builder()
+ *         .name("orders")
+ *         .meterRegistry(registry)
+ *         .wrap(hikariDataSource);
+ * }</pre>
+ */
+public final class IntegrityDataSource implements DataSource {
+
+    private final DataSource delegate;
+    private final Properties settings;
+    private final MeterRegistry registry;
+    private volatile IntegrityConfig config;
+    private volatile String databaseKey;
+
+    private IntegrityDataSource(DataSource delegate, Properties settings, MeterRegistry registry) {
+        this.delegate = delegate;
+        this.settings = settings;
+        this.registry = registry;
+    }
+
+    /**
+     * Wraps {@code dataSource} with the default settings (and any {@code integrity.*} JVM system properties).
+     *
+     * @throws SQLException when an {@code integrity.*} system property is unknown or invalid
+     */
+    public static DataSource wrap(DataSource dataSource) throws SQLException {
+        return builder().wrap(dataSource);
+    }
+
+    /** Settings for a wrapped DataSource: the same as the {@code integrity.*} connection properties. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+        return wrap(delegate.getConnection());
+    }
+
+    @Override
+    public Connection getConnection(String username, String password) throws SQLException {
+        return wrap(delegate.getConnection(username, password));
+    }
+
+    private Connection wrap(Connection connection) throws SQLException {
+        IntegrityConfig current = config;
+        if (current == null) {
+            String url;
+            try {
+                url = connection.getMetaData().getURL();
+            } catch (SQLException | RuntimeException e) {
+                url = null;
+            }
+            databaseKey = url == null ? delegate.getClass().getName() + '@' + System.identityHashCode(delegate) : url;
+            current = IntegrityConfig.from(settings, System.getProperties(),
+                    url == null ? delegate.getClass().getSimpleName() : DelegateUrl.dataSourceName(url));
+            if (registry != null) {
+                current = current.withRegistry(registry);
+            }
+            config = current;
+        }
+        return IntegrityDriver.wrap(connection, current, databaseKey);
+    }
+
+    /** Answers this DataSource for DataSource, the wrapped one's answer for anything else (a pool's own type). */
+    @Override
+    public <T> T unwrap(Class<T> iface) throws SQLException {
+        if (iface != null && iface.isInstance(this)) {
+            return iface.cast(this);
+        }
+        return delegate.unwrap(iface);
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> iface) throws SQLException {
+        return iface != null && iface.isInstance(this) || delegate.isWrapperFor(iface);
+    }
+
+    @Override
+    public PrintWriter getLogWriter() throws SQLException {
+        return delegate.getLogWriter();
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) throws SQLException {
+        delegate.setLogWriter(out);
+    }
+
+    @Override
+    public void setLoginTimeout(int seconds) throws SQLException {
+        delegate.setLoginTimeout(seconds);
+    }
+
+    @Override
+    public int getLoginTimeout() throws SQLException {
+        return delegate.getLoginTimeout();
+    }
+
+    @Override
+    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+        return delegate.getParentLogger();
+    }
+
+    @Override
+    public String toString() {
+        return "IntegrityDataSource[" + delegate + "]";
+    }
+
+    /** Settings of a wrapped DataSource; each defaults as its {@code integrity.*} key does. */
+    public static final class Builder {
+        private final Properties settings = new Properties();
+        private MeterRegistry registry;
+
+        private Builder() {
+        }
+
+        /** {@code integrity.name}: the data source name in log lines and the datasource tag. */
+        public Builder name(String name) {
+            return set(IntegrityProperty.NAME, name);
+        }
+
+        /** {@code integrity.mode}: "wrap" (default) or "preserve". */
+        public Builder mode(String mode) {
+            return set(IntegrityProperty.MODE, mode);
+        }
+
+        /** {@code integrity.mask}: comma-separated column-name fragments whose values show as ****. */
+        public Builder mask(String fragments) {
+            return set(IntegrityProperty.MASK, fragments);
+        }
+
+        /** {@code integrity.maxValueLength}: characters kept of a long value (default 100). */
+        public Builder maxValueLength(int length) {
+            return set(IntegrityProperty.MAX_VALUE_LENGTH, Integer.toString(length));
+        }
+
+        /** {@code integrity.log}: one WARN event per violation (default true). */
+        public Builder log(boolean enabled) {
+            return set(IntegrityProperty.LOG, Boolean.toString(enabled));
+        }
+
+        /** {@code integrity.metrics}: count violations (default true). */
+        public Builder metrics(boolean enabled) {
+            return set(IntegrityProperty.METRICS, Boolean.toString(enabled));
+        }
+
+        /** The registry to count violations in; default Micrometer's global registry. */
+        public Builder meterRegistry(MeterRegistry registry) {
+            this.registry = registry;
+            return this;
+        }
+
+        private Builder set(IntegrityProperty property, String value) {
+            settings.setProperty(property.key(), value);
+            return this;
+        }
+
+        /**
+         * @throws SQLException naming the setting, when one is invalid
+         */
+        public DataSource wrap(DataSource dataSource) throws SQLException {
+            if (dataSource == null) {
+                throw new SQLException("The DataSource to wrap is null", "HY000");
+            }
+            IntegrityConfig.from(settings, System.getProperties(), "check"); // fail now, not at first connection
+            return new IntegrityDataSource(dataSource, (Properties) settings.clone(), registry);
+        }
+    }
+}

@@ -3,7 +3,10 @@ package io.github.integrityjdbc.diagnose;
 import io.github.integrityjdbc.ViolationKind;
 
 import java.sql.Connection;
+import java.sql.DataTruncation;
+import java.sql.SQLDataException;
 import java.sql.SQLException;
+import java.sql.SQLIntegrityConstraintViolationException;
 
 /**
  * What one database needs to be explained: reading its errors, and finding a constraint's table and columns. One
@@ -17,7 +20,7 @@ interface Dialect {
      * @param violation the exception that describes the violation (for a batch, the per-row one when there is one)
      * @param facts pre-filled with the kind the SQLState gives; the dialect refines it and adds what it reads
      */
-    void read(java.sql.SQLException violation, ErrorFacts facts);
+    void read(SQLException violation, ErrorFacts facts);
 
     /**
      * Table and columns of the named constraint, from the schema; null when the database cannot tell. Called on the
@@ -39,6 +42,22 @@ interface Dialect {
     /** The name the database stores for an identifier written in SQL (H2: unquoted names in upper case). */
     default String storedName(String identifier, boolean quoted) {
         return identifier;
+    }
+
+    /**
+     * The kind of violation {@code e} reports, or null when it is neither an integrity violation nor a data error.
+     * Decided by SQLState first, then by vendor code, with the exception type only as a hint. The default knows the
+     * SQL standard: class 23 and class 22, or a JDBC integrity / data exception type.
+     */
+    default ViolationKind classify(SQLException e) {
+        String state = e.getSQLState();
+        if (state != null && (state.startsWith("23") || state.startsWith("22"))
+                || e instanceof SQLIntegrityConstraintViolationException
+                || e instanceof SQLDataException
+                || e instanceof DataTruncation) {
+            return standardKind(state);
+        }
+        return null;
     }
 
     /** The kind an SQLState gives in the SQL standard; the dialect may refine it. */

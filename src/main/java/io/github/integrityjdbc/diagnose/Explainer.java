@@ -14,10 +14,7 @@ import org.slf4j.LoggerFactory;
 
 import java.sql.BatchUpdateException;
 import java.sql.Connection;
-import java.sql.DataTruncation;
-import java.sql.SQLDataException;
 import java.sql.SQLException;
-import java.sql.SQLIntegrityConstraintViolationException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -66,12 +63,27 @@ public final class Explainer {
      * @param capture the failed statement's capture; null for a failure outside a statement (commit)
      */
     public SQLException explain(SQLException failure, StatementCapture capture) {
+        return explain(failure, capture, 0);
+    }
+
+    /**
+     * Like {@link #explain(SQLException, StatementCapture)} for a value the driver rejected already when it was bound
+     * (Derby and HSQLDB check ranges in setInt/setLong): the column is the one the SQL gives that parameter.
+     *
+     * @param parameterIndex the 1-based index of the rejected parameter, whose value the capture holds
+     */
+    public SQLException explainBind(SQLException failure, StatementCapture capture, int parameterIndex) {
+        return explain(failure, capture, parameterIndex);
+    }
+
+    private SQLException explain(SQLException failure, StatementCapture capture, int failedParameter) {
         try {
-            SQLException violation = violationIn(failure);
+            Dialect dialect = dialect();
+            SQLException violation = violationIn(failure, dialect);
             if (violation == null) {
                 return failure;
             }
-            Explained explained = build(failure, violation, capture);
+            Explained explained = build(failure, violation, capture, dialect, failedParameter);
             publish(explained.report);
             if (config.mode() == IntegrityConfig.Mode.PRESERVE) {
                 return ExplainedExceptions.preserve(failure, explained.report);
@@ -87,37 +99,29 @@ public final class Explainer {
 
     // ****  which exception describes the violation  ****
 
-    static boolean isViolation(SQLException e) {
-        String state = e.getSQLState();
-        return state != null && (state.startsWith("23") || state.startsWith("22"))
-                || e instanceof SQLIntegrityConstraintViolationException
-                || e instanceof SQLDataException
-                || e instanceof DataTruncation;
-    }
-
     /**
      * The exception to read: the failure itself, or for a batch the per-row exception that drivers chain as next
      * exception or cause. Null when the failure is not a violation.
      */
-    static SQLException violationIn(SQLException failure) {
+    static SQLException violationIn(SQLException failure, Dialect dialect) {
         if (!(failure instanceof BatchUpdateException)) {
-            return isViolation(failure) ? failure : null;
+            return dialect.classify(failure) != null ? failure : null;
         }
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (SQLException next = failure.getNextException(); next != null && seen.add(next)
                 && seen.size() < MAX_CHAIN; next = next.getNextException()) {
-            if (!(next instanceof BatchUpdateException) && isViolation(next)) {
+            if (!(next instanceof BatchUpdateException) && dialect.classify(next) != null) {
                 return next;
             }
         }
         for (Throwable cause = failure.getCause(); cause != null && seen.add(cause) && seen.size() < MAX_CHAIN;
              cause = cause.getCause()) {
             if (cause instanceof SQLException && !(cause instanceof BatchUpdateException)
-                    && isViolation((SQLException) cause)) {
+                    && dialect.classify((SQLException) cause) != null) {
                 return (SQLException) cause;
             }
         }
-        return isViolation(failure) ? failure : null;
+        return dialect.classify(failure) != null ? failure : null;
     }
 
     /** The 0-based failing row, where the update counts tell it. */
@@ -149,11 +153,12 @@ public final class Explainer {
 
     // ****  building the report  ****
 
-    private Explained build(SQLException failure, SQLException violation, StatementCapture capture) {
-        Dialect dialect = dialect();
+    private Explained build(SQLException failure, SQLException violation, StatementCapture capture, Dialect dialect,
+                            int failedParameter) {
         String state = violation.getSQLState() != null ? violation.getSQLState() : failure.getSQLState();
         ErrorFacts facts = new ErrorFacts();
-        facts.kind = Dialect.standardKind(state);
+        ViolationKind kind = dialect.classify(violation);
+        facts.kind = kind != null ? kind : dialect.classify(failure);
         dialect.read(violation, facts);
 
         Integer batchIndex = failedRow(failure, capture);
@@ -172,6 +177,9 @@ public final class Explainer {
         SqlShape shape = SqlShape.of(sql);
         completeFromSchema(dialect, facts, shape);
         List<ColumnValue> written = writtenColumns(dialect, shape);
+        if (facts.columns.isEmpty() && failedParameter > 0) {
+            columnOfParameter(dialect, facts, shape, written, failedParameter);
+        }
 
         Explained explained = new Explained();
         boolean[] maskedParameter = new boolean[values.length];
@@ -241,6 +249,22 @@ public final class Explainer {
                 || shape.operation() == SqlShape.Operation.UPDATE;
         if (facts.table == null && writes && shape.table() != null && facts.kind != ViolationKind.FOREIGN_KEY) {
             facts.table = dialect.storedName(shape.table(), shape.tableQuoted());
+        }
+    }
+
+    /** A value rejected at bind time: its column is the one the statement gives the parameter. */
+    private static void columnOfParameter(Dialect dialect, ErrorFacts facts, SqlShape shape,
+                                          List<ColumnValue> written, int parameter) {
+        List<ColumnValue> all = new ArrayList<>(written);
+        all.addAll(shape.conditions());
+        for (ColumnValue cv : all) {
+            if (cv.parameter() == parameter && cv.column() != null) {
+                facts.columns.add(dialect.storedName(cv.column(), cv.quoted()));
+                if (facts.table == null && shape.table() != null) {
+                    facts.table = dialect.storedName(shape.table(), shape.tableQuoted());
+                }
+                return;
+            }
         }
     }
 

@@ -32,6 +32,24 @@ interface Dialect {
     }
 
     /**
+     * As {@link #describeConstraint(Connection, String, String)}, for databases whose constraint (or index) names
+     * are unique only within a table (MySQL, MariaDB); {@code table} is the statement's table when the error names
+     * none, and may be null.
+     */
+    default ConstraintInfo describeConstraint(Connection connection, String schema, String table, String constraint)
+            throws SQLException {
+        return describeConstraint(connection, schema, constraint);
+    }
+
+    /**
+     * The 0-based failing entry of a batch where the database's message names it (pgjdbc: {@code Batch entry 3}),
+     * or null.
+     */
+    default Integer batchEntry(SQLException batchFailure) {
+        return null;
+    }
+
+    /**
      * True where a query on the application's connection right after a failure neither fails nor changes the
      * transaction (statement-level rollback). PostgreSQL, which aborts the transaction, answers false.
      */
@@ -88,7 +106,19 @@ interface Dialect {
         }
     }
 
-    /** A constraint as the schema describes it. */
-    record ConstraintInfo(String schema, String table, java.util.List<String> columns) {
+    /**
+     * False where a primary key violation reads like any unique violation (PostgreSQL), so that the schema must say
+     * which it is.
+     */
+    default boolean namesPrimaryKeys() {
+        return true;
+    }
+
+    /** A constraint as the schema describes it; {@code primaryKey} where the schema says it is one. */
+    record ConstraintInfo(String schema, String table, java.util.List<String> columns, boolean primaryKey) {
+
+        ConstraintInfo(String schema, String table, java.util.List<String> columns) {
+            this(schema, table, columns, false);
+        }
     }
 }

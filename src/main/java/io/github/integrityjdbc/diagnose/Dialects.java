@@ -20,6 +20,12 @@ final class Dialects {
         if (name.startsWith("h2")) {
             return new H2Dialect();
         }
+        if (name.startsWith("postgresql")) {
+            return new PostgresDialect();
+        }
+        if (name.startsWith("mysql") || name.startsWith("mariadb")) {
+            return new MySqlDialect();
+        }
         return STANDARD;
     }
 }

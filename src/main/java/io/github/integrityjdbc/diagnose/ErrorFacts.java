@@ -25,6 +25,8 @@ final class ErrorFacts {
     final List<String> referencedColumns = new ArrayList<>();
     /** Column to value as the error message shows it (SQL literal form), when it shows one. */
     final Map<String, String> messageValues = new LinkedHashMap<>();
-    /** The column's declared type, when a data error names it (e.g. CHARACTER VARYING(10)). */
+    /** The column's declared type, when a data error names it (e.g. CHARACTER VARYING(10), smallint). */
     String columnType;
+    /** A duplicate key's value as the error shows it before its columns are known (MySQL: '100-200'). */
+    String duplicateEntry;
 }

@@ -5,6 +5,7 @@ import io.github.integrityjdbc.ViolationReport;
 import io.github.integrityjdbc.capture.StatementCapture;
 import io.github.integrityjdbc.config.IntegrityConfig;
 import io.github.integrityjdbc.diagnose.Dialect.ConstraintInfo;
+import io.github.integrityjdbc.diagnose.SchemaCache.ColumnInfo;
 import io.github.integrityjdbc.diagnose.SqlShape.ColumnValue;
 import io.github.integrityjdbc.report.ValueRenderer;
 import io.github.integrityjdbc.report.ViolationLog;
@@ -38,6 +39,7 @@ public final class Explainer {
     private final Connection connection;
     private final IntegrityConfig config;
     private final String databaseKey;
+    private final SeparateConnections separateConnections;
     private volatile Dialect dialect;
     private volatile String database;
 
@@ -47,9 +49,25 @@ public final class Explainer {
      * @param databaseKey identifies the database for the schema cache (the delegate URL; never shown)
      */
     public Explainer(Connection connection, IntegrityConfig config, String databaseKey) {
+        this(connection, config, databaseKey, null);
+    }
+
+    /**
+     * @param separateConnections opens a connection to the same database for schema lookups where the application's
+     *                            connection must not be used (PostgreSQL inside a transaction); may be null
+     */
+    public Explainer(Connection connection, IntegrityConfig config, String databaseKey,
+                     SeparateConnections separateConnections) {
         this.connection = connection;
         this.config = config;
         this.databaseKey = databaseKey;
+        this.separateConnections = separateConnections;
+    }
+
+    /** Opens a new connection to the application's database, with the same URL and properties. */
+    @FunctionalInterface
+    public interface SeparateConnections {
+        Connection open() throws SQLException;
     }
 
     public IntegrityConfig config() {
@@ -161,24 +179,48 @@ public final class Explainer {
         facts.kind = kind != null ? kind : dialect.classify(failure);
         dialect.read(violation, facts);
 
-        Integer batchIndex = failedRow(failure, capture);
         int batchSize = capture == null ? 0 : capture.batchSize();
-        String sql = null;
-        Object[] values = new Object[0];
-        if (capture != null) {
-            if (batchIndex != null) {
-                sql = capture.rowSql(batchIndex);
-                values = capture.hasRows() ? capture.rowValues(batchIndex) : values;
-            } else {
-                sql = capture.sql();
-                values = failure instanceof BatchUpdateException ? values : capture.values();
-            }
-        }
+        boolean batch = batchSize > 0;
+        String sql = capture == null ? null : batch ? capture.rowSql(0) : capture.sql();
         SqlShape shape = SqlShape.of(sql);
-        completeFromSchema(dialect, facts, shape);
-        List<ColumnValue> written = writtenColumns(dialect, shape);
-        if (facts.columns.isEmpty() && failedParameter > 0) {
-            columnOfParameter(dialect, facts, shape, written, failedParameter);
+        Object[] values = capture == null || batch ? new Object[0] : capture.values();
+        Integer batchIndex = null;
+        List<ColumnValue> written;
+        try (Lookups lookups = new Lookups(dialect)) {
+            completeFromSchema(dialect, facts, shape, lookups);
+            if (facts.duplicateEntry != null && facts.columns.size() == 1) {
+                facts.messageValues.putIfAbsent(facts.columns.get(0), SqlText.literal(facts.duplicateEntry));
+            }
+            written = writtenColumns(dialect, shape, lookups);
+            if (batch) {
+                batchIndex = failedRow(failure, capture);
+                if (batchIndex == null) {
+                    batchIndex = matchRow(facts, written, capture);
+                }
+                if (batchIndex == null) {
+                    Integer entry = dialect.batchEntry(failure);
+                    batchIndex = entry != null && entry >= 0 && entry < batchSize ? entry : null;
+                }
+                if (batchIndex != null) {
+                    sql = capture.rowSql(batchIndex);
+                    values = capture.hasRows() ? capture.rowValues(batchIndex) : values;
+                    if (!capture.hasRows()) {
+                        shape = SqlShape.of(sql);
+                        written = writtenColumns(dialect, shape, lookups);
+                    }
+                } else if (!capture.hasRows()) {
+                    sql = null; // a batch of SQL texts whose failing entry is unknown
+                    shape = SqlShape.of(null);
+                    written = List.of();
+                }
+            }
+            if (facts.columns.isEmpty() && failedParameter > 0) {
+                columnOfParameter(dialect, facts, shape, written, failedParameter);
+            }
+            if (facts.columns.isEmpty() && (facts.kind == ViolationKind.VALUE_TOO_LONG
+                    || facts.kind == ViolationKind.OUT_OF_RANGE)) {
+                dataErrorColumn(dialect, facts, shape, written, values, lookups);
+            }
         }
 
         Explained explained = new Explained();
@@ -227,18 +269,75 @@ public final class Explainer {
         return explained;
     }
 
+    /**
+     * Where the slow path may run its schema queries. On the application's connection only where that neither fails
+     * nor changes its transaction: databases with statement-level rollback, or any database in autocommit mode.
+     * Otherwise (PostgreSQL inside a transaction) on a separate connection opened with the same URL and properties,
+     * closed when the explanation is done; or nowhere, when no such connection can be opened.
+     */
+    private final class Lookups implements AutoCloseable {
+        private final Dialect dialect;
+        private Connection separate;
+        private boolean unavailable;
+
+        Lookups(Dialect dialect) {
+            this.dialect = dialect;
+        }
+
+        Connection connection() throws SQLException {
+            if (dialect.canQueryAfterFailure() || connection.getAutoCommit()) {
+                return connection;
+            }
+            if (separate == null && !unavailable) {
+                unavailable = true;
+                if (separateConnections != null) {
+                    separate = separateConnections.open();
+                    unavailable = separate == null;
+                }
+            }
+            return separate;
+        }
+
+        /** The schema (or, for MySQL, the database) unqualified names resolve in. */
+        String defaultSchema(Connection lookup) throws SQLException {
+            String schema = lookup.getSchema();
+            return schema != null ? schema : lookup.getCatalog();
+        }
+
+        @Override
+        public void close() {
+            if (separate != null) {
+                try {
+                    separate.close();
+                } catch (SQLException | RuntimeException e) {
+                    LOG.debug("Could not close the lookup connection", e);
+                }
+            }
+        }
+    }
+
     /** Table and columns of a named constraint from the schema, and the statement's table where the error has none. */
-    private void completeFromSchema(Dialect dialect, ErrorFacts facts, SqlShape shape) {
-        if (facts.constraint != null && (facts.table == null || facts.columns.isEmpty())
-                && dialect.canQueryAfterFailure()) {
+    private void completeFromSchema(Dialect dialect, ErrorFacts facts, SqlShape shape, Lookups lookups) {
+        String statementTable = shape.table() == null ? null : dialect.storedName(shape.table(), shape.tableQuoted());
+        boolean primaryKeyUnknown = facts.kind == ViolationKind.UNIQUE && !dialect.namesPrimaryKeys();
+        if (facts.constraint != null && (facts.table == null || facts.columns.isEmpty() || primaryKeyUnknown)) {
             try {
-                ConstraintInfo info = SchemaCache.constraint(databaseKey, dialect, connection, facts.schema,
-                        facts.constraint);
-                if (info != null) {
-                    facts.schema = facts.schema == null ? info.schema() : facts.schema;
-                    facts.table = facts.table == null ? info.table() : facts.table;
-                    if (facts.columns.isEmpty()) {
-                        facts.columns.addAll(info.columns());
+                Connection lookup = lookups.connection();
+                if (lookup != null) {
+                    String table = facts.table != null ? facts.table : statementTable;
+                    String schema = facts.schema != null ? facts.schema
+                            : shape.schema() != null ? dialect.storedName(shape.schema(), false) : null;
+                    ConstraintInfo info = SchemaCache.constraint(databaseKey, dialect, lookup, schema, table,
+                            facts.constraint);
+                    if (info != null) {
+                        facts.schema = facts.schema == null ? info.schema() : facts.schema;
+                        facts.table = facts.table == null ? info.table() : facts.table;
+                        if (facts.columns.isEmpty()) {
+                            facts.columns.addAll(info.columns());
+                        }
+                        if (info.primaryKey() && facts.kind == ViolationKind.UNIQUE) {
+                            facts.kind = ViolationKind.PRIMARY_KEY;
+                        }
                     }
                 }
             } catch (SQLException | RuntimeException e) {
@@ -247,8 +346,8 @@ public final class Explainer {
         }
         boolean writes = shape.operation() == SqlShape.Operation.INSERT
                 || shape.operation() == SqlShape.Operation.UPDATE;
-        if (facts.table == null && writes && shape.table() != null && facts.kind != ViolationKind.FOREIGN_KEY) {
-            facts.table = dialect.storedName(shape.table(), shape.tableQuoted());
+        if (facts.table == null && writes && statementTable != null && facts.kind != ViolationKind.FOREIGN_KEY) {
+            facts.table = statementTable;
         }
     }
 
@@ -268,29 +367,136 @@ public final class Explainer {
         }
     }
 
+    /**
+     * A data error that names no column (PostgreSQL: "value too long for type character varying(10)"): the one
+     * written column whose value does not fit its declared size or type. Left unknown when none or several do.
+     */
+    private void dataErrorColumn(Dialect dialect, ErrorFacts facts, SqlShape shape, List<ColumnValue> written,
+                                 Object[] values, Lookups lookups) {
+        List<ColumnInfo> columns = tableColumns(dialect, shape, lookups);
+        String found = null;
+        for (ColumnValue cv : written) {
+            ColumnInfo column = info(columns, cv.column());
+            if (column == null) {
+                continue;
+            }
+            Object value = cv.parameter() > 0 ? (cv.parameter() <= values.length ? values[cv.parameter() - 1] : null)
+                    : literalValue(cv.literal());
+            if (DataFit.doesNotFit(facts, column, value)) {
+                if (found != null) {
+                    return; // two candidates: do not guess
+                }
+                found = column.name();
+            }
+        }
+        if (found != null) {
+            facts.columns.add(found);
+            if (facts.table == null) {
+                facts.table = dialect.storedName(shape.table(), shape.tableQuoted());
+            }
+        }
+    }
+
+    private static ColumnInfo info(List<ColumnInfo> columns, String name) {
+        for (ColumnInfo column : columns) {
+            if (name != null && column.name().equalsIgnoreCase(name)) {
+                return column;
+            }
+        }
+        return null;
+    }
+
     /** The statement's written columns, with names from the schema for an INSERT without a column list. */
-    private List<ColumnValue> writtenColumns(Dialect dialect, SqlShape shape) {
+    private List<ColumnValue> writtenColumns(Dialect dialect, SqlShape shape, Lookups lookups) {
         if (!shape.positionalInsert()) {
             return shape.assignments();
         }
-        if (!dialect.canQueryAfterFailure()) {
+        List<ColumnInfo> columns = tableColumns(dialect, shape, lookups);
+        List<ColumnValue> named = new ArrayList<>();
+        for (int i = 0; i < shape.assignments().size() && i < columns.size(); i++) {
+            ColumnValue value = shape.assignments().get(i);
+            named.add(new ColumnValue(columns.get(i).name(), true, value.parameter(), value.literal()));
+        }
+        return named;
+    }
+
+    /** The columns of the statement's table, from the schema (cached); empty when they cannot be looked up. */
+    private List<ColumnInfo> tableColumns(Dialect dialect, SqlShape shape, Lookups lookups) {
+        if (shape.table() == null) {
             return List.of();
         }
         try {
-            String schema = shape.schema() != null ? dialect.storedName(shape.schema(), false) : connection.getSchema();
-            List<String> columns = SchemaCache.tableColumns(databaseKey, connection, schema,
-                    dialect.storedName(shape.table(), shape.tableQuoted()));
-            List<ColumnValue> named = new ArrayList<>();
-            for (int i = 0; i < shape.assignments().size() && i < columns.size(); i++) {
-                ColumnValue value = shape.assignments().get(i);
-                named.add(new ColumnValue(columns.get(i), true, value.parameter(), value.literal()));
+            Connection lookup = lookups.connection();
+            if (lookup == null) {
+                return List.of();
             }
-            return named;
+            String schema = shape.schema() != null ? dialect.storedName(shape.schema(), false)
+                    : lookups.defaultSchema(lookup);
+            return SchemaCache.tableColumns(databaseKey, lookup, schema,
+                    dialect.storedName(shape.table(), shape.tableQuoted()));
         } catch (SQLException | RuntimeException e) {
             LOG.debug("Could not read the columns of {}", shape.table(), e);
             return List.of();
         }
     }
+
+    /**
+     * The batch row whose values are the key values the error reports, where exactly one row has them (drivers that
+     * run a batch atomically report every count as failed).
+     */
+    private static Integer matchRow(ErrorFacts facts, List<ColumnValue> written, StatementCapture capture) {
+        if (facts.messageValues.isEmpty()) {
+            return null;
+        }
+        Integer found = null;
+        for (int row = 0; row < capture.batchSize(); row++) {
+            List<ColumnValue> rowColumns = capture.hasRows() ? written
+                    : SqlShape.of(capture.rowSql(row)).assignments();
+            boolean matches = true;
+            for (Map.Entry<String, String> key : facts.messageValues.entrySet()) {
+                ColumnValue source = find(rowColumns, key.getKey());
+                String raw = source == null ? null : source.parameter() > 0
+                        ? rawText(capture.rowValue(row, source.parameter())) : unquote(source.literal());
+                if (raw == null || !raw.equals(unquote(key.getValue()))) {
+                    matches = false;
+                    break;
+                }
+            }
+            if (matches) {
+                if (found != null) {
+                    return null; // several rows carry the key: do not guess
+                }
+                found = row;
+            }
+        }
+        return found;
+    }
+
+    private static String rawText(Object value) {
+        if (value instanceof CharSequence || value instanceof Character) {
+            return value.toString();
+        }
+        if (value instanceof java.math.BigDecimal) {
+            return ((java.math.BigDecimal) value).toPlainString();
+        }
+        return value instanceof Number || value instanceof Boolean ? value.toString() : null;
+    }
+
+    /** A literal of the SQL text as a value: a string without its quotes, a number, or null. */
+    private static Object literalValue(String literal) {
+        if (literal == null) {
+            return null;
+        }
+        if (literal.startsWith("'")) {
+            return unquote(literal);
+        }
+        try {
+            return new java.math.BigDecimal(literal);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
 
     private Map<String, String> offendingValues(ErrorFacts facts, SqlShape shape, List<ColumnValue> written,
                                                 Object[] values) {

@@ -23,7 +23,10 @@ final class Explanations {
             text.append(": the statement gives ").append(facts.columns.get(0)).append(" no value");
         }
         text.append('.');
-        if (sql == null) {
+        if (sql == null && batchSize > 0) {
+            text.append(" In a batch of ").append(batchSize)
+                    .append(" statements; the database does not say which one failed.");
+        } else if (sql == null) {
             text.append(" Reported at commit, outside any statement.");
         } else {
             text.append(" Statement");

@@ -88,7 +88,18 @@ interface Dialect {
         }
     }
 
-    /** A constraint as the schema describes it. */
-    record ConstraintInfo(String schema, String table, java.util.List<String> columns) {
+    /**
+     * A constraint as the schema describes it.
+     *
+     * @param primaryKey true for a primary key (where the error's SQLState says only "unique")
+     * @param referencedTable for a foreign key, the parent table; null otherwise or when unknown
+     * @param referencedColumns for a foreign key, the parent's columns in the order of {@code columns}
+     */
+    record ConstraintInfo(String schema, String table, java.util.List<String> columns, boolean primaryKey,
+                          String referencedTable, java.util.List<String> referencedColumns) {
+
+        ConstraintInfo(String schema, String table, java.util.List<String> columns) {
+            this(schema, table, columns, false, null, java.util.List.of());
+        }
     }
 }

@@ -20,6 +20,9 @@ final class Dialects {
         if (name.startsWith("h2")) {
             return new H2Dialect();
         }
+        if (name.startsWith("hsql")) {
+            return new HsqldbDialect();
+        }
         return STANDARD;
     }
 }

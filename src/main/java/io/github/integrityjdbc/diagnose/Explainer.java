@@ -240,6 +240,13 @@ public final class Explainer {
                     if (facts.columns.isEmpty()) {
                         facts.columns.addAll(info.columns());
                     }
+                    if (info.primaryKey() && facts.kind == ViolationKind.UNIQUE) {
+                        facts.kind = ViolationKind.PRIMARY_KEY;
+                    }
+                    if (facts.referencedTable == null && info.referencedTable() != null) {
+                        facts.referencedTable = info.referencedTable();
+                        facts.referencedColumns.addAll(info.referencedColumns());
+                    }
                 }
             } catch (SQLException | RuntimeException e) {
                 LOG.debug("Could not look up constraint {}", facts.constraint, e);

@@ -91,15 +91,16 @@ interface Dialect {
     /**
      * A constraint as the schema describes it.
      *
-     * @param primaryKey true for a primary key (where the error's SQLState says only "unique")
+     * @param kind PRIMARY_KEY, UNIQUE, FOREIGN_KEY or CHECK where the schema tells the constraint's type (the error's
+     *     SQLState may say only "unique", or only "deferred"); null when unknown
      * @param referencedTable for a foreign key, the parent table; null otherwise or when unknown
      * @param referencedColumns for a foreign key, the parent's columns in the order of {@code columns}
      */
-    record ConstraintInfo(String schema, String table, java.util.List<String> columns, boolean primaryKey,
+    record ConstraintInfo(String schema, String table, java.util.List<String> columns, ViolationKind kind,
                           String referencedTable, java.util.List<String> referencedColumns) {
 
         ConstraintInfo(String schema, String table, java.util.List<String> columns) {
-            this(schema, table, columns, false, null, java.util.List.of());
+            this(schema, table, columns, null, null, java.util.List.of());
         }
     }
 }

@@ -23,6 +23,9 @@ final class Dialects {
         if (name.startsWith("hsql")) {
             return new HsqldbDialect();
         }
+        if (name.contains("derby")) {
+            return new DerbyDialect();
+        }
         return STANDARD;
     }
 }

@@ -27,4 +27,9 @@ final class ErrorFacts {
     final Map<String, String> messageValues = new LinkedHashMap<>();
     /** The column's declared type, when a data error names it (e.g. CHARACTER VARYING(10)). */
     String columnType;
+    /**
+     * A value a data error shows without naming its column (Derby: {@code shrink VARCHAR 'ABC…' to length 10}); its
+     * column is the one written column the statement gives exactly this value.
+     */
+    String unattributedValue;
 }

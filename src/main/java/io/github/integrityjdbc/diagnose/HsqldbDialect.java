@@ -1,5 +1,7 @@
 package io.github.integrityjdbc.diagnose;
 
+import io.github.integrityjdbc.ViolationKind;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -124,8 +126,26 @@ final class HsqldbDialect implements Dialect {
             }
         }
         boolean foreignKey = referencedTable != null && referencedColumns.size() == columns.size();
-        return new ConstraintInfo(tableSchema, table, columns, "PRIMARY KEY".equals(type),
+        return new ConstraintInfo(tableSchema, table, columns, kindOf(type),
                 foreignKey ? referencedTable : null, foreignKey ? referencedColumns : List.of());
+    }
+
+    private static ViolationKind kindOf(String constraintType) {
+        if (constraintType == null) {
+            return null;
+        }
+        switch (constraintType) {
+            case "PRIMARY KEY":
+                return ViolationKind.PRIMARY_KEY;
+            case "UNIQUE":
+                return ViolationKind.UNIQUE;
+            case "FOREIGN KEY":
+                return ViolationKind.FOREIGN_KEY;
+            case "CHECK":
+                return ViolationKind.CHECK;
+            default:
+                return null;
+        }
     }
 
     private static void addIfPresent(List<String> list, String value) {

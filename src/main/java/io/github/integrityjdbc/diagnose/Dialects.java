@@ -26,6 +26,9 @@ final class Dialects {
         if (name.contains("derby")) {
             return new DerbyDialect();
         }
+        if (name.startsWith("sqlite")) {
+            return new SqliteDialect();
+        }
         return STANDARD;
     }
 }

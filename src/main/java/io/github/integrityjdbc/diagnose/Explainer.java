@@ -171,7 +171,9 @@ public final class Explainer {
                 values = capture.hasRows() ? capture.rowValues(batchIndex) : values;
             } else {
                 sql = capture.sql();
-                values = failure instanceof BatchUpdateException ? values : capture.values();
+                // a batch whose failing row is unknown (SQLite throws no BatchUpdateException): no row's values
+                boolean batch = failure instanceof BatchUpdateException || capture.batchSize() > 0;
+                values = batch ? values : capture.values();
             }
         }
         SqlShape shape = SqlShape.of(sql);

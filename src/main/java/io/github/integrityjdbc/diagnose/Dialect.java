@@ -114,11 +114,19 @@ interface Dialect {
         return true;
     }
 
-    /** A constraint as the schema describes it; {@code primaryKey} where the schema says it is one. */
-    record ConstraintInfo(String schema, String table, java.util.List<String> columns, boolean primaryKey) {
+    /**
+     * A constraint as the schema describes it.
+     *
+     * @param kind PRIMARY_KEY, UNIQUE, FOREIGN_KEY or CHECK where the schema tells the constraint's type (the error's
+     *     SQLState may say only "unique", or only "deferred"); null when unknown
+     * @param referencedTable for a foreign key, the parent table; null otherwise or when unknown
+     * @param referencedColumns for a foreign key, the parent's columns in the order of {@code columns}
+     */
+    record ConstraintInfo(String schema, String table, java.util.List<String> columns, ViolationKind kind,
+                          String referencedTable, java.util.List<String> referencedColumns) {
 
         ConstraintInfo(String schema, String table, java.util.List<String> columns) {
-            this(schema, table, columns, false);
+            this(schema, table, columns, null, null, java.util.List.of());
         }
     }
 }

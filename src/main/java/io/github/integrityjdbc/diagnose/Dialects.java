@@ -26,6 +26,15 @@ final class Dialects {
         if (name.startsWith("mysql") || name.startsWith("mariadb")) {
             return new MySqlDialect();
         }
+        if (name.startsWith("hsql")) {
+            return new HsqldbDialect();
+        }
+        if (name.contains("derby")) {
+            return new DerbyDialect();
+        }
+        if (name.startsWith("sqlite")) {
+            return new SqliteDialect();
+        }
         return STANDARD;
     }
 }

@@ -29,4 +29,9 @@ final class ErrorFacts {
     String columnType;
     /** A duplicate key's value as the error shows it before its columns are known (MySQL: '100-200'). */
     String duplicateEntry;
+    /**
+     * A value a data error shows without naming its column (Derby: {@code shrink VARCHAR 'ABC…' to length 10}); its
+     * column is the one written column the statement gives exactly this value.
+     */
+    String unattributedValue;
 }

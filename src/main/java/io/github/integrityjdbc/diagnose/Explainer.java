@@ -222,6 +222,9 @@ public final class Explainer {
                 dataErrorColumn(dialect, facts, shape, written, values, lookups);
             }
         }
+        if (facts.columns.isEmpty() && facts.unattributedValue != null) {
+            columnOfValue(dialect, facts, shape, written, values);
+        }
 
         Explained explained = new Explained();
         boolean[] maskedParameter = new boolean[values.length];
@@ -335,8 +338,13 @@ public final class Explainer {
                         if (facts.columns.isEmpty()) {
                             facts.columns.addAll(info.columns());
                         }
-                        if (info.primaryKey() && facts.kind == ViolationKind.UNIQUE) {
-                            facts.kind = ViolationKind.PRIMARY_KEY;
+                        if (info.kind() != null && (facts.kind == ViolationKind.OTHER
+                                || facts.kind == ViolationKind.UNIQUE && info.kind() == ViolationKind.PRIMARY_KEY)) {
+                            facts.kind = info.kind(); // the SQLState said only "unique" or "deferred"
+                        }
+                        if (facts.referencedTable == null && info.referencedTable() != null) {
+                            facts.referencedTable = info.referencedTable();
+                            facts.referencedColumns.addAll(info.referencedColumns());
                         }
                     }
                 }
@@ -392,6 +400,28 @@ public final class Explainer {
         if (found != null) {
             facts.columns.add(found);
             if (facts.table == null) {
+                facts.table = dialect.storedName(shape.table(), shape.tableQuoted());
+            }
+        }
+    }
+
+    /** A data error that shows the value but not the column: the one written column given exactly that value. */
+    private static void columnOfValue(Dialect dialect, ErrorFacts facts, SqlShape shape, List<ColumnValue> written,
+                                      Object[] values) {
+        ColumnValue match = null;
+        for (ColumnValue cv : written) {
+            Object value = cv.parameter() > 0 && cv.parameter() <= values.length ? values[cv.parameter() - 1]
+                    : unquote(cv.literal());
+            if (cv.column() != null && value != null && facts.unattributedValue.equals(value.toString())) {
+                if (match != null) {
+                    return; // two columns were given that value: do not guess
+                }
+                match = cv;
+            }
+        }
+        if (match != null) {
+            facts.columns.add(dialect.storedName(match.column(), match.quoted()));
+            if (facts.table == null && shape.table() != null) {
                 facts.table = dialect.storedName(shape.table(), shape.tableQuoted());
             }
         }

@@ -14,7 +14,7 @@ final class Explanations {
     static String explain(ErrorFacts facts, Map<String, String> offending, SqlShape shape, Dialect dialect,
                           String sql, List<String> parameters, Integer batchIndex, int batchSize, int maxSql) {
         StringBuilder text = new StringBuilder(256);
-        text.append(headline(facts, shape));
+        text.append(headline(facts, shape, dialect));
         if (!offending.isEmpty()) {
             text.append(": ");
             appendValues(text, offending);
@@ -46,7 +46,7 @@ final class Explanations {
         return text.toString();
     }
 
-    private static String headline(ErrorFacts facts, SqlShape shape) {
+    private static String headline(ErrorFacts facts, SqlShape shape, Dialect dialect) {
         String on = on(facts.table, facts.columns);
         String name = facts.constraint == null ? "" : " " + facts.constraint;
         switch (facts.kind) {
@@ -58,10 +58,17 @@ final class Explanations {
                 String parent = facts.referencedTable == null ? "the parent table" : facts.referencedTable;
                 boolean parentSide = facts.referencedTable != null && shape.table() != null
                         && facts.referencedTable.equalsIgnoreCase(shape.table())
-                        && !facts.referencedTable.equalsIgnoreCase(facts.table);
+                        && !facts.referencedTable.equalsIgnoreCase(facts.table)
+                        // a DELETE can only remove a parent row, even where the error names nothing (SQLite)
+                        || facts.referencedTable == null && shape.operation() == SqlShape.Operation.DELETE
+                        && shape.table() != null;
+                if (parentSide && facts.referencedTable == null) {
+                    parent = dialect.storedName(shape.table(), shape.tableQuoted());
+                }
+                String foreignKey = name.isEmpty() ? " a foreign key" : " foreign key" + name;
                 return parentSide
-                        ? "Row of " + parent + " is still referenced by foreign key" + name + on
-                        : "No matching row in " + parent + " for foreign key" + name + on;
+                        ? "Row of " + parent + " is still referenced by" + foreignKey + on
+                        : "No matching row in " + parent + " for" + foreignKey + on;
             case NOT_NULL:
                 return "NULL is not allowed in column " + column(facts);
             case CHECK:

@@ -194,10 +194,10 @@ final class PostgresDialect implements Dialect {
             try (ResultSet rows = query.executeQuery()) {
                 String foundSchema = null;
                 String foundTable = null;
-                boolean primaryKey = false;
+                ViolationKind kind = null;
                 List<String> columns = new ArrayList<>();
                 while (rows.next()) {
-                    primaryKey = "p".equals(rows.getString(4));
+                    kind = "p".equals(rows.getString(4)) ? ViolationKind.PRIMARY_KEY : null;
                     if (foundTable != null && !(foundTable.equals(rows.getString(2))
                             && foundSchema.equals(rows.getString(1)))) {
                         return null; // the same name on two tables: do not guess
@@ -206,7 +206,7 @@ final class PostgresDialect implements Dialect {
                     foundTable = rows.getString(2);
                     columns.add(rows.getString(3));
                 }
-                return foundTable == null ? null : new ConstraintInfo(foundSchema, foundTable, columns, primaryKey);
+                return foundTable == null ? null : new ConstraintInfo(foundSchema, foundTable, columns, kind, null, List.of());
             }
         }
     }

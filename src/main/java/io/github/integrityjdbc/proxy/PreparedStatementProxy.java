@@ -10,7 +10,8 @@ import java.sql.SQLException;
 /**
  * Hand-written part of the PreparedStatement proxy: its execute methods, batch rows, clearParameters and setNull.
  * The value setters ({@code setInt(int, int)}, {@code setString(int, String)}, ...) are generated: each calls the
- * delegate, then {@link #bind} (or {@link #bindStream} for a stream with a length).
+ * delegate, then {@link #bind} (or {@link #bindStream} for a stream with a length); when the delegate throws, the
+ * setter throws what {@link #bindFailed} returns.
  */
 abstract class PreparedStatementProxy extends StatementProxy implements PreparedStatement {
 
@@ -30,6 +31,15 @@ abstract class PreparedStatementProxy extends StatementProxy implements Prepared
     /** Called by the generated stream setters that take a length: keeps the length for the explanation. */
     final void bindStream(int index, Object stream, long length) {
         capture.bind(index, new SizedStream(stream, length));
+    }
+
+    /**
+     * Called by the generated setters when the delegate rejected the value (Derby and HSQLDB check ranges when a value
+     * is bound): records the value and returns what to throw instead.
+     */
+    final SQLException bindFailed(SQLException failure, int index, Object value) {
+        capture.bind(index, value);
+        return connection.explainer.explainBind(failure, capture, index);
     }
 
     // ****  execute  ****

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -234,18 +235,21 @@ abstract class VendorViolationsContract {
     private void check(ViolationCase c, String sql, Object... values) throws SQLException {
         Expected expected = expected(c);
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < values.length; i++) {
-                if (values[i] == null) {
-                    statement.setNull(i + 1, Types.VARCHAR);
-                } else {
-                    statement.setObject(i + 1, values[i]);
+            // Derby and HSQLDB may reject a value already when it is bound: binding is part of what is checked
+            Executable run = () -> {
+                for (int i = 0; i < values.length; i++) {
+                    if (values[i] == null) {
+                        statement.setNull(i + 1, Types.VARCHAR);
+                    } else {
+                        statement.setObject(i + 1, values[i]);
+                    }
                 }
-            }
-            if (!expected.raises()) {
                 statement.executeUpdate();
+            };
+            if (!expected.raises()) {
+                assertDoesNotThrow(run, c + " should have been accepted");
                 return;
             }
-            Executable run = statement::executeUpdate;
             SQLException e = assertThrows(SQLException.class, run, c + " should have been rejected");
             ViolationReport r = assertReport(expected, e);
             assertEquals(sql, r.sql());

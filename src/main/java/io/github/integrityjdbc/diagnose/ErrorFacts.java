@@ -34,4 +34,18 @@ final class ErrorFacts {
      * column is the one written column the statement gives exactly this value.
      */
     String unattributedValue;
+
+    /**
+     * True for a foreign key that blocks a change to the parent row (a DELETE or key UPDATE of a referenced row), as
+     * opposed to a child row whose parent is missing.
+     */
+    boolean parentSide(SqlShape shape) {
+        if (kind != ViolationKind.FOREIGN_KEY || shape.table() == null) {
+            return false;
+        }
+        if (referencedTable == null) {
+            return shape.operation() == SqlShape.Operation.DELETE; // a DELETE can only remove a parent row
+        }
+        return referencedTable.equalsIgnoreCase(shape.table()) && !referencedTable.equalsIgnoreCase(table);
+    }
 }

@@ -107,8 +107,8 @@ public final class Explainer {
                 return ExplainedExceptions.preserve(failure, explained.report);
             }
             String original = failure.getMessage() == null ? "" : explained.mask(failure.getMessage());
-            return ExplainedExceptions.wrap(failure,
-                    original + "\nintegrity-jdbc: " + explained.report.explain(), explained.report);
+            return ExplainedExceptions.wrap(failure, original + "\nintegrity-jdbc: " + explained.report.explain(),
+                    explained.report, isDataError(violation, explained.report.kind()));
         } catch (Throwable t) {
             LOG.debug("Could not explain {}; the application gets it unchanged", failure, t);
             return failure;
@@ -140,6 +140,13 @@ public final class Explainer {
             }
         }
         return dialect.classify(failure) != null ? failure : null;
+    }
+
+    /** A data error (SQLState class 22, or a data exception type) rather than an integrity violation. */
+    static boolean isDataError(SQLException violation, ViolationKind kind) {
+        String state = violation.getSQLState();
+        return kind.isDataError() || state != null && state.startsWith("22")
+                || violation instanceof java.sql.SQLDataException || violation instanceof java.sql.DataTruncation;
     }
 
     /** The 0-based failing row, where the update counts tell it. */
@@ -266,7 +273,7 @@ public final class Explainer {
                 .vendorCode(violation.getErrorCode())
                 .database(database)
                 .dataSource(config.name())
-                .explanation(Explanations.explain(facts, offending, shape, dialect, shownSql, parameters,
+                .explanation(Explanations.explain(facts, isDataError(violation, facts.kind), offending, shape, dialect, shownSql, parameters,
                         batchIndex, batchSize, MAX_SQL_IN_EXPLANATION))
                 .build();
         return explained;
@@ -531,9 +538,7 @@ public final class Explainer {
     private Map<String, String> offendingValues(ErrorFacts facts, SqlShape shape, List<ColumnValue> written,
                                                 Object[] values) {
         Map<String, String> offending = new LinkedHashMap<>();
-        boolean parentSide = facts.kind == ViolationKind.FOREIGN_KEY && facts.referencedTable != null
-                && shape.table() != null && facts.referencedTable.equalsIgnoreCase(shape.table())
-                && !facts.referencedTable.equalsIgnoreCase(facts.table);
+        boolean parentSide = facts.parentSide(shape);
         for (int i = 0; i < facts.columns.size(); i++) {
             String column = facts.columns.get(i);
             ColumnValue source;

@@ -11,10 +11,14 @@ final class Explanations {
     private Explanations() {
     }
 
-    static String explain(ErrorFacts facts, Map<String, String> offending, SqlShape shape, Dialect dialect,
+    /**
+     * @param dataError true for SQLState class 22 (or a data exception type), which an OTHER kind cannot tell
+     */
+    static String explain(ErrorFacts facts, boolean dataError, Map<String, String> offending, SqlShape shape,
+                          Dialect dialect,
                           String sql, List<String> parameters, Integer batchIndex, int batchSize, int maxSql) {
         StringBuilder text = new StringBuilder(256);
-        text.append(headline(facts, shape, dialect));
+        text.append(headline(facts, shape, dialect, dataError));
         if (!offending.isEmpty()) {
             text.append(": ");
             appendValues(text, offending);
@@ -46,7 +50,7 @@ final class Explanations {
         return text.toString();
     }
 
-    private static String headline(ErrorFacts facts, SqlShape shape, Dialect dialect) {
+    private static String headline(ErrorFacts facts, SqlShape shape, Dialect dialect, boolean dataError) {
         String on = on(facts.table, facts.columns);
         String name = facts.constraint == null ? "" : " " + facts.constraint;
         switch (facts.kind) {
@@ -56,12 +60,7 @@ final class Explanations {
                 return "Duplicate value for unique constraint" + name + on;
             case FOREIGN_KEY:
                 String parent = facts.referencedTable == null ? "the parent table" : facts.referencedTable;
-                boolean parentSide = facts.referencedTable != null && shape.table() != null
-                        && facts.referencedTable.equalsIgnoreCase(shape.table())
-                        && !facts.referencedTable.equalsIgnoreCase(facts.table)
-                        // a DELETE can only remove a parent row, even where the error names nothing (SQLite)
-                        || facts.referencedTable == null && shape.operation() == SqlShape.Operation.DELETE
-                        && shape.table() != null;
+                boolean parentSide = facts.parentSide(shape);
                 if (parentSide && facts.referencedTable == null) {
                     parent = dialect.storedName(shape.table(), shape.tableQuoted());
                 }
@@ -81,7 +80,7 @@ final class Explanations {
             case OUT_OF_RANGE:
                 return "Value out of range for column " + column(facts);
             default:
-                return (facts.kind.isDataError() ? "Data error" : "Integrity violation")
+                return (dataError ? "Data error" : "Integrity violation")
                         + (facts.constraint == null ? "" : " of constraint" + name) + on;
         }
     }

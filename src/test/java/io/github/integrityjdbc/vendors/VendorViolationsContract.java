@@ -3,6 +3,7 @@ package io.github.integrityjdbc.vendors;
 import io.github.integrityjdbc.IntegrityViolations;
 import io.github.integrityjdbc.ViolationKind;
 import io.github.integrityjdbc.ViolationReport;
+import io.github.integrityjdbc.testing.Binding;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,7 +14,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -237,13 +237,7 @@ abstract class VendorViolationsContract {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             // Derby and HSQLDB may reject a value already when it is bound: binding is part of what is checked
             Executable run = () -> {
-                for (int i = 0; i < values.length; i++) {
-                    if (values[i] == null) {
-                        statement.setNull(i + 1, Types.VARCHAR);
-                    } else {
-                        statement.setObject(i + 1, values[i]);
-                    }
-                }
+                Binding.bindAll(statement, values);
                 statement.executeUpdate();
             };
             if (!expected.raises()) {

@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntFunction;
 
 /**
  * The slow path, one per connection: turns a failed statement into what the application gets. Reached only from the
@@ -81,7 +82,17 @@ public final class Explainer {
      * @param capture the failed statement's capture; null for a failure outside a statement (commit)
      */
     public SQLException explain(SQLException failure, StatementCapture capture) {
-        return explain(failure, capture, 0);
+        return explain(failure, capture, 0, List.of());
+    }
+
+    /**
+     * A failure of {@code commit()}, where deferred constraints are checked: explained with what the database
+     * reports and, where one of them carries the reported key, the statement of the transaction that wrote the row.
+     *
+     * @param transactionWrites the transaction's most recent writing statements, oldest first
+     */
+    public SQLException explainCommit(SQLException failure, List<StatementCapture> transactionWrites) {
+        return explain(failure, null, 0, transactionWrites);
     }
 
     /**
@@ -91,17 +102,18 @@ public final class Explainer {
      * @param parameterIndex the 1-based index of the rejected parameter, whose value the capture holds
      */
     public SQLException explainBind(SQLException failure, StatementCapture capture, int parameterIndex) {
-        return explain(failure, capture, parameterIndex);
+        return explain(failure, capture, parameterIndex, List.of());
     }
 
-    private SQLException explain(SQLException failure, StatementCapture capture, int failedParameter) {
+    private SQLException explain(SQLException failure, StatementCapture capture, int failedParameter,
+                                 List<StatementCapture> transactionWrites) {
         try {
             Dialect dialect = dialect();
             SQLException violation = violationIn(failure, dialect);
             if (violation == null) {
                 return failure;
             }
-            Explained explained = build(failure, violation, capture, dialect, failedParameter);
+            Explained explained = build(failure, violation, capture, dialect, failedParameter, transactionWrites);
             publish(explained.report);
             if (config.mode() == IntegrityConfig.Mode.PRESERVE) {
                 return ExplainedExceptions.preserve(failure, explained.report);
@@ -179,7 +191,7 @@ public final class Explainer {
     // ****  building the report  ****
 
     private Explained build(SQLException failure, SQLException violation, StatementCapture capture, Dialect dialect,
-                            int failedParameter) {
+                            int failedParameter, List<StatementCapture> transactionWrites) {
         String state = violation.getSQLState() != null ? violation.getSQLState() : failure.getSQLState();
         ErrorFacts facts = new ErrorFacts();
         ViolationKind kind = dialect.classify(violation);
@@ -197,6 +209,12 @@ public final class Explainer {
             completeFromSchema(dialect, facts, shape, lookups);
             if (facts.duplicateEntry != null && facts.columns.size() == 1) {
                 facts.messageValues.putIfAbsent(facts.columns.get(0), SqlText.literal(facts.duplicateEntry));
+            }
+            StatementCapture writer = capture == null ? writerOf(dialect, facts, transactionWrites, lookups) : null;
+            if (writer != null) {
+                sql = writer.sql();
+                shape = SqlShape.of(sql);
+                values = writer.values();
             }
             written = writtenColumns(dialect, shape, lookups);
             if (batch) {
@@ -273,7 +291,7 @@ public final class Explainer {
                 .vendorCode(violation.getErrorCode())
                 .database(database)
                 .dataSource(config.name())
-                .explanation(Explanations.explain(facts, isDataError(violation, facts.kind), offending, shape, dialect, shownSql, parameters,
+                .explanation(Explanations.explain(facts, isDataError(violation, facts.kind), capture == null, offending, shape, dialect, shownSql, parameters,
                         batchIndex, batchSize, MAX_SQL_IN_EXPLANATION))
                 .build();
         return explained;
@@ -487,19 +505,10 @@ public final class Explainer {
         }
         Integer found = null;
         for (int row = 0; row < capture.batchSize(); row++) {
+            int r = row;
             List<ColumnValue> rowColumns = capture.hasRows() ? written
                     : SqlShape.of(capture.rowSql(row)).assignments();
-            boolean matches = true;
-            for (Map.Entry<String, String> key : facts.messageValues.entrySet()) {
-                ColumnValue source = find(rowColumns, key.getKey());
-                String raw = source == null ? null : source.parameter() > 0
-                        ? rawText(capture.rowValue(row, source.parameter())) : unquote(source.literal());
-                if (raw == null || !raw.equals(unquote(key.getValue()))) {
-                    matches = false;
-                    break;
-                }
-            }
-            if (matches) {
+            if (carriesKey(facts, rowColumns, parameter -> capture.rowValue(r, parameter))) {
                 if (found != null) {
                     return null; // several rows carry the key: do not guess
                 }
@@ -507,6 +516,41 @@ public final class Explainer {
             }
         }
         return found;
+    }
+
+    /** The most recent write of the transaction to the reported table that carries the reported key, or null. */
+    private StatementCapture writerOf(Dialect dialect, ErrorFacts facts, List<StatementCapture> writes,
+                                      Lookups lookups) {
+        if (facts.table == null || facts.messageValues.isEmpty()) {
+            return null;
+        }
+        for (int i = writes.size() - 1; i >= 0; i--) {
+            StatementCapture write = writes.get(i);
+            SqlShape shape = SqlShape.of(write.sql());
+            if (shape.table() == null
+                    || !dialect.storedName(shape.table(), shape.tableQuoted()).equalsIgnoreCase(facts.table)) {
+                continue;
+            }
+            Object[] values = write.values();
+            if (carriesKey(facts, writtenColumns(dialect, shape, lookups),
+                    parameter -> parameter <= values.length ? values[parameter - 1] : null)) {
+                return write;
+            }
+        }
+        return null;
+    }
+
+    /** True when the statement's columns carry every key value the error reports. */
+    private static boolean carriesKey(ErrorFacts facts, List<ColumnValue> columns, IntFunction<Object> parameter) {
+        for (Map.Entry<String, String> key : facts.messageValues.entrySet()) {
+            ColumnValue source = find(columns, key.getKey());
+            String raw = source == null ? null : source.parameter() > 0
+                    ? rawText(parameter.apply(source.parameter())) : unquote(source.literal());
+            if (raw == null || !raw.equals(unquote(key.getValue()))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String rawText(Object value) {

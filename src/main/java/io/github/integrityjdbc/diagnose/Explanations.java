@@ -13,8 +13,11 @@ final class Explanations {
 
     /**
      * @param dataError true for SQLState class 22 (or a data exception type), which an OTHER kind cannot tell
+     * @param atCommit the failure came from commit(); {@code sql} is then the transaction's statement that wrote the
+     *                 row, or null
      */
-    static String explain(ErrorFacts facts, boolean dataError, Map<String, String> offending, SqlShape shape,
+    static String explain(ErrorFacts facts, boolean dataError, boolean atCommit, Map<String, String> offending,
+                          SqlShape shape,
                           Dialect dialect,
                           String sql, List<String> parameters, Integer batchIndex, int batchSize, int maxSql) {
         StringBuilder text = new StringBuilder(256);
@@ -33,7 +36,7 @@ final class Explanations {
         } else if (sql == null) {
             text.append(" Reported at commit, outside any statement.");
         } else {
-            text.append(" Statement");
+            text.append(atCommit ? " Reported at commit; the row was written by the statement" : " Statement");
             if (shape.operation() != SqlShape.Operation.OTHER && shape.table() != null) {
                 text.append(" (").append(shape.operation()).append(" on ")
                         .append(dialect.storedName(shape.table(), shape.tableQuoted())).append(')');

@@ -56,7 +56,9 @@ abstract class PreparedStatementProxy extends StatementProxy implements Prepared
     @Override
     public final int executeUpdate() throws SQLException {
         try {
-            return prepared().executeUpdate();
+            int count = prepared().executeUpdate();
+            connection.wrote(capture);
+            return count;
         } catch (SQLException e) {
             throw explain(e);
         }
@@ -65,7 +67,9 @@ abstract class PreparedStatementProxy extends StatementProxy implements Prepared
     @Override
     public final long executeLargeUpdate() throws SQLException {
         try {
-            return prepared().executeLargeUpdate();
+            long count = prepared().executeLargeUpdate();
+            connection.wrote(capture);
+            return count;
         } catch (SQLException e) {
             throw explain(e);
         }
@@ -74,7 +78,9 @@ abstract class PreparedStatementProxy extends StatementProxy implements Prepared
     @Override
     public final boolean execute() throws SQLException {
         try {
-            return prepared().execute();
+            boolean hasResults = prepared().execute();
+            connection.wrote(capture);
+            return hasResults;
         } catch (SQLException e) {
             throw explain(e);
         }

@@ -123,12 +123,19 @@ class PostgresTransactionTest {
     }
 
     @Test
-    void deferredForeignKey_explainedAtCommit() throws SQLException {
+    void deferredForeignKey_explainedAtCommit_withTheStatementThatWroteTheRow() throws SQLException {
         connection.setAutoCommit(false);
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO ij_tx_child VALUES (?, ?)")) {
             insert.setInt(1, 1);
             insert.setInt(2, 999);
             insert.executeUpdate();
+        }
+        try (PreparedStatement fine = connection.prepareStatement("INSERT INTO ij_tx_child (id, parent_id) VALUES (?, ?)");
+             Statement other = connection.createStatement()) {
+            fine.setInt(1, 2);
+            fine.setInt(2, 1);
+            fine.executeUpdate();
+            other.executeUpdate("UPDATE ij_tx_parent SET code = 'z' WHERE id = 1");
         }
         SQLException e = assertThrows(SQLException.class, connection::commit);
         assertEquals("23503", e.getSQLState());
@@ -138,7 +145,27 @@ class PostgresTransactionTest {
         assertEquals(Optional.of("ij_tx_child"), r.table());
         assertEquals(List.of("parent_id"), r.columns());
         assertEquals(Map.of("parent_id", "999"), r.offendingValues());
-        assertTrue(r.explain().contains("Reported at commit"), r.explain());
+        assertEquals("INSERT INTO ij_tx_child VALUES (?, ?)", r.sql(), "the write that carries parent_id 999");
+        assertEquals(List.of("1", "999"), r.parameters());
+        assertTrue(r.explain().contains("Reported at commit; the row was written by the statement"), r.explain());
+    }
+
+    @Test
+    void commitAfterAnExplainedFailure_forgetsTheTransactionsWrites() throws SQLException {
+        connection.setAutoCommit(false);
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO ij_tx_child VALUES (?, ?)")) {
+            insert.setInt(1, 1);
+            insert.setInt(2, 999);
+            insert.executeUpdate();
+        }
+        connection.rollback();
+        try (Statement statement = connection.createStatement()) {
+            statement.executeUpdate("INSERT INTO ij_tx_child VALUES (5, 998)");
+        }
+        SQLException e = assertThrows(SQLException.class, connection::commit);
+        ViolationReport r = IntegrityViolations.find(e).orElseThrow();
+        assertEquals(Map.of("parent_id", "998"), r.offendingValues());
+        assertEquals("INSERT INTO ij_tx_child VALUES (5, 998)", r.sql(), "only this transaction's write");
     }
 
     @Test

@@ -129,6 +129,44 @@ class OutsideExecuteTest {
         return r;
     }
 
+    // ****  inside a transaction: the schema lookups leave it as the driver left it  ****
+
+    @Test
+    void derbyViolationInTransactionLeavesTheTransactionToTheApplication() throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:integrity:derby:memory:tx;create=true")) {
+            violationInTransaction(c);
+        }
+    }
+
+    @Test
+    void hsqldbViolationInTransactionLeavesTheTransactionToTheApplication() throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:integrity:hsqldb:mem:tx", "SA", "")) {
+            violationInTransaction(c);
+        }
+    }
+
+    /** A looked-up violation (columns from the catalog) mid-transaction; the application's rollback still undoes all. */
+    private static void violationInTransaction(Connection c) throws SQLException {
+        execute(c, "CREATE TABLE ij_parent (id INT NOT NULL, CONSTRAINT pk_ij_parent PRIMARY KEY (id))");
+        c.setAutoCommit(false);
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO ij_parent (id) VALUES (?)")) {
+            insert.setInt(1, 50);
+            insert.executeUpdate();
+            insert.setInt(1, 50);
+            SQLException e = assertThrows(SQLException.class, insert::executeUpdate);
+            ViolationReport r = IntegrityViolations.find(e).orElseThrow(() -> new AssertionError("no report", e));
+            assertEquals(ViolationKind.PRIMARY_KEY, r.kind(), "the kind came from the catalog");
+            assertEquals(List.of("ID"), r.columns(), "the columns came from the catalog");
+        }
+        assertFalse(c.getAutoCommit());
+        c.rollback();
+        c.setAutoCommit(true);
+        try (Statement s = c.createStatement(); ResultSet rows = s.executeQuery("SELECT COUNT(*) FROM ij_parent")) {
+            assertTrue(rows.next());
+            assertEquals(0, rows.getInt(1), "nothing committed behind the application's back");
+        }
+    }
+
     // ****  deferred constraints, at commit  ****
 
     @Test

@@ -48,7 +48,7 @@ final class DerbyDialect implements Dialect {
     /** Check: "The check constraint 'CK_X' was violated ... on table '"APP"."PERSON"'". */
     private static final Pattern CHECK = Pattern.compile("'([^']+)'[^']*'(.+)'");
     /** Deferred: "Foreign key 'FK_X' defined on "APP"."CHILD" referencing constraint ...". */
-    private static final Pattern DEFERRED = Pattern.compile("'([^']+)' \\S+ (\"[^\"]+\"\\.\"[^\"]+\")");
+    private static final Pattern DEFERRED = Pattern.compile("'([^']+)'[^'\"]*(\"[^\"]+\"\\.\"[^\"]+\")");
     private static final Pattern FIRST_QUOTED = Pattern.compile("'([^']+)'");
     /** Too long: "shrink VARCHAR 'ABCDEFGHIJKLMNOPQRST' to length 10". */
     private static final Pattern TOO_LONG = Pattern.compile("(\\w+) '(.*)' \\D*(\\d+)\\.?\\s*$");

@@ -35,6 +35,15 @@ final class Dialects {
         if (name.startsWith("sqlite")) {
             return new SqliteDialect();
         }
+        if (name.startsWith("oracle")) {
+            return new OracleDialect();
+        }
+        if (name.contains("sql server")) {
+            return new SqlServerDialect();
+        }
+        if (name.startsWith("db2")) {
+            return new Db2Dialect();
+        }
         return STANDARD;
     }
 }

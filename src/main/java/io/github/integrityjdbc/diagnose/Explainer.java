@@ -71,6 +71,13 @@ public final class Explainer {
         Connection open() throws SQLException;
     }
 
+    /** With a given dialect: for tests of databases that cannot run here, with {@code connection} for lookups. */
+    Explainer(Connection connection, IntegrityConfig config, String databaseKey, Dialect dialect, String database) {
+        this(connection, config, databaseKey);
+        this.dialect = dialect;
+        this.database = database;
+    }
+
     public IntegrityConfig config() {
         return config;
     }

@@ -55,6 +55,12 @@ public final class Explainer {
         this.databaseKey = databaseKey;
     }
 
+    /** With a given dialect instead of the one the database's product name chooses. */
+    Explainer(Connection connection, IntegrityConfig config, String databaseKey, Dialect dialect) {
+        this(connection, config, databaseKey);
+        this.dialect = dialect;
+    }
+
     public IntegrityConfig config() {
         return config;
     }
@@ -336,7 +342,8 @@ public final class Explainer {
             try {
                 product = connection.getMetaData().getDatabaseProductName();
             } catch (SQLException | RuntimeException e) {
-                product = null;
+                // metadata unreadable (connection broken or closed): go by the URL's subprotocol, ask again next time
+                return Dialects.forProduct(databaseKey.startsWith("jdbc:") ? databaseKey.substring(5) : null);
             }
             database = product;
             chosen = Dialects.forProduct(product);

@@ -213,6 +213,19 @@ class ExplainerFaultTest {
     }
 
     @Test
+    void nullMessageUnderEveryViolationState_explainedFromTheStateAndTheStatement() {
+        for (String state : new String[] {"23505", "23503", "23506", "23502", "23513", "22001", "22003", "22004"}) {
+            SQLException silent = new SQLException(null, state, 1);
+            SQLException result = explainer.explain(silent, capture("INSERT INTO t (a) VALUES (?)", 5));
+            assertSame(silent, result.getCause(), state);
+            ViolationReport report = IntegrityViolations.find(result).orElseThrow();
+            assertEquals(state, report.sqlState());
+            assertEquals(List.of("5"), report.parameters(), state);
+            assertTrue(report.constraint().isEmpty(), state);
+        }
+    }
+
+    @Test
     void loopingCauseChain_findEndsEmptyHanded_andExplainKeepsTheOriginal() {
         SQLException a = new SQLException("a", "08000");
         SQLException b = new SQLException("b", "08000", a);

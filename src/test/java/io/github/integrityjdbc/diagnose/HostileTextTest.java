@@ -27,8 +27,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class HostileTextTest {
 
-    /** Generous: a 1 MB text is read in milliseconds; only a quadratic or catastrophic path comes near it. */
-    private static final Duration BOUND = Duration.ofSeconds(5);
+    /**
+     * Per call on a 1 MB text. Reading is linear (a fraction of a second on an idle machine, a few seconds on a
+     * loaded CI runner); a quadratic or backtracking path takes hours on such a text, far past this bound. Small
+     * random texts are read without a watch: the megabyte ones are where time could run away.
+     */
+    private static final Duration BOUND = Duration.ofSeconds(30);
     private static final String[] STATES = {"23505", "23503", "23506", "23502", "23513", "22001", "22003", "22004",
         "23", "2", "", null};
     private static final int MB = 1 << 20;
@@ -57,6 +61,7 @@ class HostileTextTest {
         SqlText.splitList(sql);
     }
 
+    /** Each parser path once (23503 reads as 23506, 22003 as 22004, any other state as none). */
     @Example
     void megabyteTexts_readInBoundedTime() {
         List<String> texts = List.of(
@@ -76,7 +81,7 @@ class HostileTextTest {
             String start = text.substring(0, 20);
             within(() -> SqlShape.of(text), () -> "SqlShape.of " + start);
             within(() -> SqlText.splitList(text), () -> "SqlText.splitList " + start);
-            for (String state : STATES) {
+            for (String state : new String[] {"23505", "23506", "23502", "23513", "22001", "22004", null}) {
                 within(() -> read(text, state), () -> "H2Dialect.read " + state + " " + start);
             }
         }
@@ -140,7 +145,7 @@ class HostileTextTest {
 
     @Property(tries = 500)
     void insert_readRightOrNotAtAll(@ForAll("insert") Statement statement) {
-        SqlShape shape = within(() -> SqlShape.of(statement.sql));
+        SqlShape shape = SqlShape.of(statement.sql);
         if (shape.operation() == Operation.OTHER) {
             return; // absent is allowed; wrong is not
         }
@@ -151,7 +156,7 @@ class HostileTextTest {
 
     @Property(tries = 500)
     void update_readRightOrNotAtAll(@ForAll("update") Statement statement) {
-        SqlShape shape = within(() -> SqlShape.of(statement.sql));
+        SqlShape shape = SqlShape.of(statement.sql);
         if (shape.operation() == Operation.OTHER) {
             return;
         }
@@ -304,10 +309,7 @@ class HostileTextTest {
     private static ErrorFacts read(String message, String state) {
         ErrorFacts facts = new ErrorFacts();
         facts.kind = Dialect.standardKind(state);
-        within(() -> {
-            new H2Dialect().read(new SQLException(message, state), facts);
-            return facts;
-        });
+        new H2Dialect().read(new SQLException(message, state), facts);
         return facts;
     }
 
@@ -324,10 +326,6 @@ class HostileTextTest {
 
     private static int parameterCount(List<SqlText.Token> tokens) {
         return (int) tokens.stream().filter(t -> t.type() == SqlText.Type.PARAM).count();
-    }
-
-    private static <T> T within(Supplier<T> work) {
-        return within(work, () -> "");
     }
 
     private static <T> T within(Supplier<T> work, Supplier<String> what) {

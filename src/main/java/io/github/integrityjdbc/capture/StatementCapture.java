@@ -20,6 +20,8 @@ public final class StatementCapture {
     };
 
     private static final Object[] NO_VALUES = new Object[0];
+    /** Batch cells kept for reuse after a batch; a larger array is dropped. */
+    private static final int KEPT_CELLS = 4096;
 
     private String sql;
     private Object[] values = NO_VALUES;
@@ -101,13 +103,18 @@ public final class StatementCapture {
         batchSql.add(sql);
     }
 
-    /** Forgets every batch row, as the driver does after executeBatch or clearBatch. */
+    /**
+     * Forgets every batch row, as the driver does after executeBatch or clearBatch. The room a large batch took is
+     * given back too: a statement kept in a pool's statement cache must not hold it.
+     */
     public void clearBatch() {
-        Arrays.fill(rowCells, 0, rowCount * rowWidth, null);
-        rowCount = 0;
-        if (batchSql != null) {
-            batchSql.clear();
+        if (rowCells.length > KEPT_CELLS) {
+            rowCells = NO_VALUES;
+        } else {
+            Arrays.fill(rowCells, 0, rowCount * rowWidth, null);
         }
+        rowCount = 0;
+        batchSql = null;
     }
 
     /** Rows added with PreparedStatement.addBatch, or SQL texts added with Statement.addBatch(String). */

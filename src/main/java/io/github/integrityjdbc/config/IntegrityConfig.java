@@ -55,7 +55,9 @@ public final class IntegrityConfig {
                 continue;
             }
             for (String key : source.stringPropertyNames()) {
-                if (key.startsWith(IntegrityProperty.PREFIX) && IntegrityProperty.forKey(key) == null) {
+                // any case: Integrity.Mode is a misspelt key, not a setting for the real driver
+                if (key.toLowerCase(Locale.ROOT).startsWith(IntegrityProperty.PREFIX)
+                        && IntegrityProperty.forKey(key) == null) {
                     throw new SQLException("Unknown configuration key '" + key + "'; known keys: "
                             + knownKeys(), "HY000");
                 }

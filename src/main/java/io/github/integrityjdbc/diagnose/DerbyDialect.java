@@ -172,7 +172,7 @@ final class DerbyDialect implements Dialect {
         String tableId = null;
         String type = null;
         String constraintId = null;
-        try (PreparedStatement query = connection.prepareStatement(FIND_CONSTRAINT)) {
+        try (PreparedStatement query = Dialect.prepareLookup(connection, FIND_CONSTRAINT)) {
             query.setString(1, constraint);
             query.setString(2, schema);
             query.setString(3, schema);
@@ -203,7 +203,7 @@ final class DerbyDialect implements Dialect {
                         names(connection, tableId, firstString(connection, CHECK_COLUMNS, constraintId)),
                         ViolationKind.CHECK, null, List.of());
             case "F":
-                try (PreparedStatement query = connection.prepareStatement(FOREIGN_KEY_COLUMNS)) {
+                try (PreparedStatement query = Dialect.prepareLookup(connection, FOREIGN_KEY_COLUMNS)) {
                     query.setString(1, constraintId);
                     try (ResultSet rows = query.executeQuery()) {
                         if (!rows.next()) {
@@ -222,7 +222,7 @@ final class DerbyDialect implements Dialect {
     }
 
     private static String firstString(Connection connection, String sql, String id) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(sql)) {
+        try (PreparedStatement query = Dialect.prepareLookup(connection, sql)) {
             query.setString(1, id);
             try (ResultSet rows = query.executeQuery()) {
                 return rows.next() ? rows.getString(1) : null;
@@ -240,7 +240,7 @@ final class DerbyDialect implements Dialect {
             return List.of();
         }
         Map<Integer, String> byNumber = new HashMap<>();
-        try (PreparedStatement query = connection.prepareStatement(TABLE_COLUMNS)) {
+        try (PreparedStatement query = Dialect.prepareLookup(connection, TABLE_COLUMNS)) {
             query.setString(1, tableId);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {

@@ -5,6 +5,7 @@ import io.github.integrityjdbc.ViolationKind;
 import java.sql.Connection;
 import java.sql.DataTruncation;
 import java.sql.SQLDataException;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
 
@@ -13,6 +14,13 @@ import java.sql.SQLIntegrityConstraintViolationException;
  * class per database; adding a database is adding a class and a line in {@link Dialects}.
  */
 interface Dialect {
+
+    /**
+     * Query timeout of every schema lookup a dialect runs, in seconds (JDBC's granularity). With at most two lookups
+     * per explanation, and lookups paused after one times out (see {@link SchemaCache}), a hanging schema costs the
+     * application at most a few seconds once, never a hang.
+     */
+    int LOOKUP_TIMEOUT_SECONDS = 2;
 
     /**
      * Reads the facts that the error itself states (structured fields, or the message). Runs no query.
@@ -24,7 +32,8 @@ interface Dialect {
 
     /**
      * Table and columns of the named constraint, from the schema; null when the database cannot tell. Called on the
-     * slow path only, and only where {@link #canQueryAfterFailure()} holds; results are cached by the caller.
+     * slow path only, and only where {@link #canQueryAfterFailure()} holds; results are cached by the caller. Its
+     * queries are prepared with {@link #prepareLookup}, so that they time out.
      */
     default ConstraintInfo describeConstraint(Connection connection, String schema, String constraint)
             throws SQLException {
@@ -76,6 +85,18 @@ interface Dialect {
             return standardKind(state);
         }
         return null;
+    }
+
+    /** A schema lookup query, prepared with the {@link #LOOKUP_TIMEOUT_SECONDS} query timeout. */
+    static PreparedStatement prepareLookup(Connection connection, String sql) throws SQLException {
+        PreparedStatement query = connection.prepareStatement(sql);
+        try {
+            query.setQueryTimeout(LOOKUP_TIMEOUT_SECONDS);
+        } catch (SQLException | RuntimeException e) {
+            query.close();
+            throw e;
+        }
+        return query;
     }
 
     /** The kind an SQLState gives in the SQL standard; the dialect may refine it. */

@@ -71,7 +71,10 @@ public final class Explainer {
         Connection open() throws SQLException;
     }
 
-    /** With a given dialect: for tests of databases that cannot run here, with {@code connection} for lookups. */
+    /**
+     * With a given dialect instead of the one the product name chooses: for tests (databases that cannot run here,
+     * dialects that misbehave), with {@code connection} for lookups.
+     */
     Explainer(Connection connection, IntegrityConfig config, String databaseKey, Dialect dialect, String database) {
         this(connection, config, databaseKey);
         this.dialect = dialect;
@@ -652,7 +655,8 @@ public final class Explainer {
             try {
                 product = connection.getMetaData().getDatabaseProductName();
             } catch (SQLException | RuntimeException e) {
-                product = null;
+                // metadata unreadable (connection broken or closed): go by the URL's subprotocol, ask again next time
+                return Dialects.forProduct(databaseKey.startsWith("jdbc:") ? databaseKey.substring(5) : null);
             }
             database = product;
             chosen = Dialects.forProduct(product);

@@ -92,7 +92,7 @@ final class HsqldbDialect implements Dialect {
         String referencedTable = null;
         List<String> columns = new ArrayList<>();
         List<String> referencedColumns = new ArrayList<>();
-        try (PreparedStatement query = connection.prepareStatement(DESCRIBE_KEY)) {
+        try (PreparedStatement query = Dialect.prepareLookup(connection, DESCRIBE_KEY)) {
             query.setString(1, constraint);
             query.setString(2, schema);
             query.setString(3, schema);
@@ -114,7 +114,7 @@ final class HsqldbDialect implements Dialect {
             return null;
         }
         if (columns.isEmpty()) {
-            try (PreparedStatement query = connection.prepareStatement(CHECK_COLUMNS)) {
+            try (PreparedStatement query = Dialect.prepareLookup(connection, CHECK_COLUMNS)) {
                 query.setString(1, constraint);
                 query.setString(2, tableSchema);
                 query.setString(3, table);

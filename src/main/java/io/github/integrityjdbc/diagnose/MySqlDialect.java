@@ -141,7 +141,7 @@ final class MySqlDialect implements Dialect {
     public ConstraintInfo describeConstraint(Connection connection, String schema, String table, String constraint)
             throws SQLException {
         if (table != null) {
-            try (PreparedStatement query = connection.prepareStatement(INDEX_COLUMNS)) {
+            try (PreparedStatement query = Dialect.prepareLookup(connection, INDEX_COLUMNS)) {
                 query.setString(1, constraint);
                 query.setString(2, table);
                 query.setString(3, schema);
@@ -167,7 +167,7 @@ final class MySqlDialect implements Dialect {
         String foundSchema;
         String foundTable;
         String clause;
-        try (PreparedStatement query = connection.prepareStatement(CHECK_CLAUSE)) {
+        try (PreparedStatement query = Dialect.prepareLookup(connection, CHECK_CLAUSE)) {
             query.setString(1, constraint);
             query.setString(2, schema);
             query.setString(3, table);
@@ -185,7 +185,7 @@ final class MySqlDialect implements Dialect {
             }
         }
         Set<String> tableColumns = new LinkedHashSet<>();
-        try (PreparedStatement query = connection.prepareStatement(TABLE_COLUMNS)) {
+        try (PreparedStatement query = Dialect.prepareLookup(connection, TABLE_COLUMNS)) {
             query.setString(1, foundSchema);
             query.setString(2, foundTable);
             try (ResultSet rows = query.executeQuery()) {

@@ -185,7 +185,7 @@ final class PostgresDialect implements Dialect {
     @Override
     public ConstraintInfo describeConstraint(Connection connection, String schema, String table, String constraint)
             throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(DESCRIBE_CONSTRAINT)) {
+        try (PreparedStatement query = Dialect.prepareLookup(connection, DESCRIBE_CONSTRAINT)) {
             query.setString(1, constraint);
             query.setString(2, schema);
             query.setString(3, schema);

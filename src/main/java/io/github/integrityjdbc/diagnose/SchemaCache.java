@@ -12,14 +12,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Schema facts looked up on the slow path, cached per database (its delegate URL), schema and name, so that a
- * constraint is looked up once. Bounded: the least recently used entries go first.
+ * constraint is looked up once. Bounded: the least recently used entries go first. A lookup that fails, or takes
+ * longer than {@link Dialect#LOOKUP_TIMEOUT_SECONDS}, pauses all lookups on that database for
+ * {@link #PAUSE_SECONDS}: explanations then go on with what the error and the statement say.
  */
 final class SchemaCache {
 
     private static final int MAX_ENTRIES = 1000;
+    static final int PAUSE_SECONDS = 60;
+
+    /** Database to the System.nanoTime() until which its lookups are paused. */
+    private static final Map<String, Long> PAUSED = new ConcurrentHashMap<>();
 
     private static final Map<String, Optional<ConstraintInfo>> CONSTRAINTS = lru();
     private static final Map<String, List<ColumnInfo>> TABLE_COLUMNS = lru();
@@ -50,7 +58,17 @@ final class SchemaCache {
         String key = database + '\u0000' + schema + '\u0000' + table + '\u0000' + constraint;
         Optional<ConstraintInfo> cached = CONSTRAINTS.get(key);
         if (cached == null) {
-            cached = Optional.ofNullable(dialect.describeConstraint(connection, schema, table, constraint));
+            if (paused(database)) {
+                return null;
+            }
+            long start = System.nanoTime();
+            try {
+                cached = Optional.ofNullable(dialect.describeConstraint(connection, schema, table, constraint));
+            } catch (SQLException | RuntimeException e) {
+                pause(database);
+                throw e;
+            }
+            pauseIfSlow(database, start);
             CONSTRAINTS.put(key, cached);
         }
         return cached.orElse(null);
@@ -67,10 +85,45 @@ final class SchemaCache {
         String key = database + '\u0000' + schema + '\u0000' + table;
         List<ColumnInfo> cached = TABLE_COLUMNS.get(key);
         if (cached == null) {
-            cached = readColumns(connection.getMetaData(), schema, table);
+            if (paused(database)) {
+                return List.of();
+            }
+            long start = System.nanoTime();
+            try {
+                cached = readColumns(connection.getMetaData(), schema, table);
+            } catch (SQLException | RuntimeException e) {
+                pause(database);
+                throw e;
+            }
+            pauseIfSlow(database, start);
             TABLE_COLUMNS.put(key, cached);
         }
         return cached;
+    }
+
+    private static boolean paused(String database) {
+        Long until = PAUSED.get(database);
+        if (until == null) {
+            return false;
+        }
+        if (System.nanoTime() - until < 0) {
+            return true;
+        }
+        PAUSED.remove(database, until);
+        return false;
+    }
+
+    private static void pause(String database) {
+        if (PAUSED.size() >= MAX_ENTRIES) {
+            PAUSED.clear(); // more failing databases than that: forget the pauses rather than grow
+        }
+        PAUSED.put(database, System.nanoTime() + TimeUnit.SECONDS.toNanos(PAUSE_SECONDS));
+    }
+
+    private static void pauseIfSlow(String database, long start) {
+        if (System.nanoTime() - start > TimeUnit.SECONDS.toNanos(Dialect.LOOKUP_TIMEOUT_SECONDS)) {
+            pause(database);
+        }
     }
 
     private static List<ColumnInfo> readColumns(DatabaseMetaData metaData, String schema, String table)
@@ -94,9 +147,15 @@ final class SchemaCache {
         return List.copyOf(columns);
     }
 
+    /** The number of cached lookups. */
+    static int size() {
+        return CONSTRAINTS.size() + TABLE_COLUMNS.size();
+    }
+
     /** Forgets everything; for tests that recreate a schema under the same names. */
     static void clear() {
         CONSTRAINTS.clear();
         TABLE_COLUMNS.clear();
+        PAUSED.clear();
     }
 }

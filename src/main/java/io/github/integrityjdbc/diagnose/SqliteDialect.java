@@ -112,7 +112,7 @@ final class SqliteDialect implements Dialect {
     public ConstraintInfo describeConstraint(Connection connection, String schema, String constraint)
             throws SQLException {
         ConstraintInfo found = null;
-        try (PreparedStatement query = connection.prepareStatement(TABLES_MENTIONING)) {
+        try (PreparedStatement query = Dialect.prepareLookup(connection, TABLES_MENTIONING)) {
             query.setString(1, constraint);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {

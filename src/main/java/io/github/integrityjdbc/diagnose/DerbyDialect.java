@@ -73,7 +73,8 @@ final class DerbyDialect implements Dialect {
                     + " JOIN SYS.SYSCONGLOMERATES pc ON pc.CONGLOMERATEID = pkey.CONGLOMERATEID"
                     + " WHERE f.CONSTRAINTID = ?";
     private static final String CHECK_COLUMNS = "SELECT REFERENCEDCOLUMNS FROM SYS.SYSCHECKS WHERE CONSTRAINTID = ?";
-    private static final String TABLE_COLUMNS = "SELECT COLUMNNUMBER, COLUMNNAME FROM SYS.SYSCOLUMNS WHERE REFERENCEID = ?";
+    private static final String TABLE_COLUMNS =
+            "SELECT COLUMNNUMBER, COLUMNNAME FROM SYS.SYSCOLUMNS WHERE REFERENCEID = ?";
 
     @Override
     public void read(SQLException violation, ErrorFacts facts) {

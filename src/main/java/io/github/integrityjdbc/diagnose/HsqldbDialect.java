@@ -21,9 +21,9 @@ import java.util.regex.Pattern;
 final class HsqldbDialect implements Dialect {
 
     private static final String NAME = "([^\\s;:]+)";
-    /** "; FK_CHILD_PARENT table: CHILD column: NAME value: 999", the column and value parts optional. */
+    /** "; FK_CHILD_PARENT table: CHILD[ column: NAME]"; a foreign key adds " value: 999", which the statement has. */
     private static final Pattern CONSTRAINT_TABLE = Pattern.compile(
-            "; " + NAME + " table: " + NAME + "(?: column: " + NAME + ")?(?: value: (.*))?");
+            "; " + NAME + " table: " + NAME + "(?: column: " + NAME + ")?");
     /** A unique index created with CREATE UNIQUE INDEX: "... violation: UX_ACCOUNT_USERNAME", no table. */
     private static final Pattern INDEX_ONLY = Pattern.compile(": " + NAME + "\\s*$");
     /** "; size limit: 10 table: PERSON column: NAME". */

@@ -164,7 +164,8 @@ final class SqliteDialect implements Dialect {
         try (ResultSet rows = connection.getMetaData().getColumns(null, null, table, null)) {
             while (rows.next()) {
                 String column = rows.getString("COLUMN_NAME");
-                if (table.equalsIgnoreCase(rows.getString("TABLE_NAME")) && used.contains(column.toLowerCase(Locale.ROOT))) {
+                if (table.equalsIgnoreCase(rows.getString("TABLE_NAME"))
+                        && used.contains(column.toLowerCase(Locale.ROOT))) {
                     columns.add(column);
                 }
             }

@@ -83,7 +83,7 @@ class DerbyDialectTest {
         assertEquals("GETTER_TABLE", facts.table);
     }
 
-    /** The FK message names the statement's table, which is the parent for a DELETE: the table is left to the schema. */
+    /** The FK message names the statement's table (the parent for a DELETE): the owner is left to the schema. */
     @Test
     void foreignKeyNamesOnlyTheConstraint() {
         ErrorFacts facts = read(derby, new SQLIntegrityConstraintViolationException("DELETE on table 'PARENT' caused a"
@@ -98,8 +98,9 @@ class DerbyDialectTest {
     void deferredAtCommit() {
         ErrorFacts facts = read(derby, new SQLIntegrityConstraintViolationException("The transaction was aborted "
                 + "because of a deferred constraint violation: Foreign key 'FK_CHILD_DEFERRED_PARENT' defined on "
-                + "\"APP\".\"CHILD_DEFERRED\" referencing constraint 'SQL0000000356-7d2d885d-01a2-2055-d3df-000016cc16e0'"
-                + " defined on \"APP\".\"PARENT\", key ''.", "23516", 30000));
+                + "\"APP\".\"CHILD_DEFERRED\" referencing constraint "
+                + "'SQL0000000356-7d2d885d-01a2-2055-d3df-000016cc16e0' defined on \"APP\".\"PARENT\", key ''.",
+                "23516", 30000));
         assertEquals(ViolationKind.OTHER, facts.kind, "the kind comes from the schema (the constraint's type)");
         assertEquals("FK_CHILD_DEFERRED_PARENT", facts.constraint);
         assertEquals("APP", facts.schema);

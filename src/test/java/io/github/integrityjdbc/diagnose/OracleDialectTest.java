@@ -78,8 +78,8 @@ class OracleDialectTest {
     @Test
     void unique23aiMessageValueOfMaskedColumnIsMasked() throws SQLException {
         SQLException e = ora(1, "ORA-00001: unique constraint (APP.UQ_USERS_TOKEN) violated on table APP.USERS "
-                + "columns (API_TOKEN)\nORA-03301: (ORA-00001 details) row with column values (API_TOKEN:'s3cr3t-v4lue')"
-                + " already exists");
+                + "columns (API_TOKEN)\nORA-03301: (ORA-00001 details) row with column values "
+                + "(API_TOKEN:'s3cr3t-v4lue') already exists");
         Properties settings = new Properties();
         settings.setProperty("integrity.mask", "token");
         ViolationReport r = explain(oracle, "Oracle", e, null, settings);
@@ -91,8 +91,8 @@ class OracleDialectTest {
     /** Published: ORA-02291 (child side) and ORA-02292 (parent side) name the foreign key only. */
     @Test
     void foreignKeyBothSides() throws SQLException {
-        ErrorFacts child = read(oracle, ora(2291,
-                "ORA-02291: integrity constraint (VIEW.AA_DEFAULT_APP_LIST_FK_AA_APP) violated - parent key not found"));
+        ErrorFacts child = read(oracle, ora(2291, "ORA-02291: integrity constraint "
+                + "(VIEW.AA_DEFAULT_APP_LIST_FK_AA_APP) violated - parent key not found"));
         assertEquals(ViolationKind.FOREIGN_KEY, child.kind);
         assertEquals("AA_DEFAULT_APP_LIST_FK_AA_APP", child.constraint);
         ErrorFacts parent = read(oracle, ora(2292,
@@ -114,7 +114,8 @@ class OracleDialectTest {
     /** Documented format: ORA-02290 names the check constraint; the table is the statement's. */
     @Test
     void checkExplained() throws SQLException {
-        ViolationReport r = explain(oracle, "Oracle", ora(2290, "ORA-02290: check constraint (APP.CK_PERSON_AGE) violated"),
+        ViolationReport r = explain(oracle, "Oracle",
+                ora(2290, "ORA-02290: check constraint (APP.CK_PERSON_AGE) violated"),
                 capture("INSERT INTO person (id, age) VALUES (?, ?)", 3, -1));
         assertEquals(ViolationKind.CHECK, r.kind());
         assertEquals(Optional.of("CK_PERSON_AGE"), r.constraint());

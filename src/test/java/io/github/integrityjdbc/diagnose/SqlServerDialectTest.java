@@ -50,8 +50,8 @@ class SqlServerDialectTest {
     @Test
     void uniqueConstraint() {
         ErrorFacts facts = read(sqlServer, error(2627, "23000", "Violation of UNIQUE KEY constraint "
-                + "'IDX_DEPARTMENT_UNQ_NAME'. Cannot insert duplicate key in object 'dbo.DEPARTMENT'. The duplicate key "
-                + "value is (Finance)."));
+                + "'IDX_DEPARTMENT_UNQ_NAME'. Cannot insert duplicate key in object 'dbo.DEPARTMENT'. "
+                + "The duplicate key value is (Finance)."));
         assertEquals(ViolationKind.UNIQUE, facts.kind);
         assertEquals("IDX_DEPARTMENT_UNQ_NAME", facts.constraint);
         assertEquals("dbo", facts.schema);
@@ -73,8 +73,8 @@ class SqlServerDialectTest {
     @Test
     void foreignKeyChildSideNamesTheParent() throws SQLException {
         SQLException e = error(547, "23000", "The INSERT statement conflicted with the FOREIGN KEY constraint "
-                + "\"FK_Orders_CreatedBy\". The conflict occurred in database \"OfimaPedidosERP\", table \"sec.Users\", "
-                + "column 'Id'.");
+                + "\"FK_Orders_CreatedBy\". The conflict occurred in database \"OfimaPedidosERP\", "
+                + "table \"sec.Users\", column 'Id'.");
         ErrorFacts facts = read(sqlServer, e);
         assertEquals(ViolationKind.FOREIGN_KEY, facts.kind);
         assertEquals("FK_Orders_CreatedBy", facts.constraint);
@@ -86,7 +86,8 @@ class SqlServerDialectTest {
                 capture("INSERT INTO Orders (Id, CreatedBy) VALUES (?, ?)", 1, 42));
         assertEquals(Optional.of("FK_Orders_CreatedBy"), r.constraint());
         assertEquals(Optional.empty(), r.table());
-        assertTrue(r.explain().startsWith("No matching row in Users for foreign key FK_Orders_CreatedBy."), r.explain());
+        assertTrue(r.explain().startsWith("No matching row in Users for foreign key FK_Orders_CreatedBy."),
+                r.explain());
     }
 
     /** Published: 547 on the parent side (REFERENCE) names the child table and column. */

@@ -23,8 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  */
 class CompositeUniqueTest {
 
-    private static final String TABLE = "CREATE TABLE ij_membership (id INT NOT NULL PRIMARY KEY, group_id INT NOT NULL,"
-            + " user_id INT NOT NULL, CONSTRAINT uq_ij_membership UNIQUE (user_id, group_id))";
+    private static final String TABLE = "CREATE TABLE ij_membership (id INT NOT NULL PRIMARY KEY,"
+            + " group_id INT NOT NULL, user_id INT NOT NULL, CONSTRAINT uq_ij_membership UNIQUE (user_id, group_id))";
 
     @Test
     void derby() throws SQLException {

@@ -33,7 +33,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class OutsideExecuteTest {
 
-    private static final String PERSON = "CREATE TABLE ij_person (id INT NOT NULL PRIMARY KEY, age INT, small SMALLINT)";
+    private static final String PERSON =
+            "CREATE TABLE ij_person (id INT NOT NULL PRIMARY KEY, age INT, small SMALLINT)";
     private static final String INSERT = "INSERT INTO ij_person (id, age, small) VALUES (?, ?, ?)";
 
     // ****  rejected by the setter  ****
@@ -145,7 +146,7 @@ class OutsideExecuteTest {
         }
     }
 
-    /** A looked-up violation (columns from the catalog) mid-transaction; the application's rollback still undoes all. */
+    /** A violation explained from the catalog mid-transaction; the application's rollback still undoes all. */
     private static void violationInTransaction(Connection c) throws SQLException {
         execute(c, "CREATE TABLE ij_parent (id INT NOT NULL, CONSTRAINT pk_ij_parent PRIMARY KEY (id))");
         c.setAutoCommit(false);

@@ -7,11 +7,11 @@ import io.github.integrityjdbc.config.IntegrityConfig;
 import io.github.integrityjdbc.diagnose.Dialect.ConstraintInfo;
 import io.github.integrityjdbc.diagnose.SchemaCache.ColumnInfo;
 import io.github.integrityjdbc.diagnose.SqlShape.ColumnValue;
+import io.github.integrityjdbc.report.DebugLog;
+import io.github.integrityjdbc.report.OptionalLibraries;
 import io.github.integrityjdbc.report.ValueRenderer;
 import io.github.integrityjdbc.report.ViolationLog;
 import io.github.integrityjdbc.report.ViolationMeters;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.sql.BatchUpdateException;
 import java.sql.Connection;
@@ -33,7 +33,7 @@ import java.util.function.IntFunction;
  */
 public final class Explainer {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Explainer.class);
+    private static final DebugLog LOG = DebugLog.of(Explainer.class);
     private static final int MAX_SQL_IN_EXPLANATION = 1000;
     private static final int MAX_CHAIN = 16;
 
@@ -666,14 +666,14 @@ public final class Explainer {
     }
 
     private void publish(ViolationReport report) {
-        if (config.log()) {
+        if (config.log() && OptionalLibraries.SLF4J) {
             try {
                 ViolationLog.log(report);
             } catch (RuntimeException | LinkageError e) {
                 LOG.debug("Could not log a violation", e);
             }
         }
-        if (config.metrics()) {
+        if (config.metrics() && OptionalLibraries.MICROMETER) {
             try {
                 ViolationMeters.count(config.registry(), report);
             } catch (RuntimeException | LinkageError e) {

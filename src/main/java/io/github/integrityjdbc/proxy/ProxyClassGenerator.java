@@ -18,6 +18,10 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.Modifier;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
@@ -59,7 +63,59 @@ final class ProxyClassGenerator {
         };
     }
 
+    /**
+     * The proxy class for {@code delegateClass}. It also implements the delegate's own public interfaces (a cast to
+     * {@code org.postgresql.PGConnection} keeps working), those that this class's loader sees as the same types:
+     * the generated class is defined there, beside the bases whose package-private members it uses. If the vendor
+     * interfaces cannot be implemented by plain delegation (clashing signatures), the proxy implements only the
+     * JDBC type.
+     */
     static Class<?> generate(Class<?> base, Class<?> jdbcType, Class<?> delegateClass) {
+        List<Class<?>> vendorInterfaces = vendorInterfaces(base, delegateClass);
+        if (!vendorInterfaces.isEmpty()) {
+            try {
+                return generate(base, jdbcType, delegateClass, vendorInterfaces);
+            } catch (RuntimeException | LinkageError e) {
+                // fall back to the JDBC type alone: the delegate is still reachable through unwrap
+            }
+        }
+        return generate(base, jdbcType, delegateClass, List.of());
+    }
+
+    /** Public interfaces of the delegate class and its superclasses that the base does not already implement. */
+    static List<Class<?>> vendorInterfaces(Class<?> base, Class<?> delegateClass) {
+        Set<Class<?>> found = new LinkedHashSet<>();
+        for (Class<?> type = delegateClass; type != null && type != Object.class; type = type.getSuperclass()) {
+            collectInterfaces(type, found);
+        }
+        List<Class<?>> vendor = new ArrayList<>();
+        for (Class<?> candidate : found) {
+            if (Modifier.isPublic(candidate.getModifiers()) && !candidate.isAssignableFrom(base)
+                    && visibleFrom(base.getClassLoader(), candidate)) {
+                vendor.add(candidate);
+            }
+        }
+        return vendor;
+    }
+
+    private static void collectInterfaces(Class<?> type, Set<Class<?>> found) {
+        for (Class<?> implemented : type.getInterfaces()) {
+            if (found.add(implemented)) {
+                collectInterfaces(implemented, found);
+            }
+        }
+    }
+
+    private static boolean visibleFrom(ClassLoader loader, Class<?> type) {
+        try {
+            return Class.forName(type.getName(), false, loader) == type;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    private static Class<?> generate(Class<?> base, Class<?> jdbcType, Class<?> delegateClass,
+                                     List<Class<?>> vendorInterfaces) {
         Implementation.Composable delegateCall = MethodCall.invokeSelf().onField("delegate").withAllArguments()
                 .withAssigner(Assigner.DEFAULT, Assigner.Typing.DYNAMIC);
         ElementMatcher.Junction<MethodDescription> open = isAbstract().or(isDefaultMethod());
@@ -67,6 +123,7 @@ final class ProxyClassGenerator {
                 .subclass(base, ConstructorStrategy.Default.IMITATE_SUPER_CLASS)
                 .name(base.getName() + "$" + delegateClass.getSimpleName() + "$" + SEQUENCE.incrementAndGet())
                 .modifiers(Visibility.PUBLIC, net.bytebuddy.description.modifier.TypeManifestation.FINAL)
+                .implement(vendorInterfaces)
                 .method(open).intercept(delegateCall);
         if (PreparedStatement.class.isAssignableFrom(jdbcType)) {
             // Later rules take precedence over earlier ones in Byte Buddy.

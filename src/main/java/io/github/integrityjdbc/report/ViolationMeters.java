@@ -3,6 +3,7 @@ package io.github.integrityjdbc.report;
 import io.github.integrityjdbc.ViolationReport;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
 
 import java.util.HashSet;
 import java.util.Locale;
@@ -31,6 +32,7 @@ public final class ViolationMeters {
     private ViolationMeters() {
     }
 
+    /** Counts {@code report} in {@code registry}, or in Micrometer's global registry when it is null. */
     public static void count(MeterRegistry registry, ViolationReport report) {
         Counter.builder(NAME)
                 .description("Statements rejected by the database for an integrity violation or a data error")
@@ -38,7 +40,7 @@ public final class ViolationMeters {
                 .tag("table", seen(registry).tables.admit(tag(report.table().orElse(null))))
                 .tag("constraint", seen(registry).constraints.admit(tag(report.constraint().orElse(null))))
                 .tag("datasource", report.dataSource() == null ? "unknown" : report.dataSource())
-                .register(registry)
+                .register(registry == null ? Metrics.globalRegistry : registry)
                 .increment();
     }
 

@@ -12,7 +12,10 @@ import java.net.Socket;
  */
 public final class Servers {
 
-    public static final String POSTGRES_URL = "jdbc:integrity:postgresql://127.0.0.1:5432/test?user=postgres";
+    /** PostgreSQL through the real driver. */
+    public static final String POSTGRES_PLAIN_URL = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
+    /** PostgreSQL through integrity-jdbc. */
+    public static final String POSTGRES_URL = "jdbc:integrity:" + POSTGRES_PLAIN_URL.substring("jdbc:".length());
     public static final String MARIADB_URL = "jdbc:integrity:mariadb://127.0.0.1:3306/test?user=root";
     public static final String MYSQL_CJ_URL = "jdbc:integrity:mysql://127.0.0.1:3306/test?user=root"
             + "&sslMode=DISABLED&allowPublicKeyRetrieval=true";

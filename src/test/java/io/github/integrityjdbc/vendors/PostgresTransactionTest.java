@@ -30,8 +30,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class PostgresTransactionTest {
 
-    private static final String PLAIN_URL = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
-
     private Connection connection;
 
     @BeforeEach
@@ -211,7 +209,7 @@ class PostgresTransactionTest {
     }
 
     private static String lastQueryOf(int backend) throws SQLException {
-        try (Connection observer = DriverManager.getConnection(PLAIN_URL);
+        try (Connection observer = DriverManager.getConnection(Servers.POSTGRES_PLAIN_URL);
              PreparedStatement query = observer.prepareStatement("SELECT query FROM pg_stat_activity WHERE pid = ?")) {
             query.setInt(1, backend);
             try (ResultSet rows = query.executeQuery()) {

@@ -4,6 +4,7 @@ import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.modifier.Visibility;
 import net.bytebuddy.dynamic.loading.ClassLoadingStrategy;
+import net.bytebuddy.dynamic.loading.MultipleParentClassLoader;
 import net.bytebuddy.dynamic.scaffold.subclass.ConstructorStrategy;
 import net.bytebuddy.implementation.Implementation;
 import net.bytebuddy.implementation.MethodCall;
@@ -39,8 +40,9 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
  * additionally record the bound value: {@code delegate.setX(i, v); this.bind(i, v)}. Hand-written methods are
  * {@code final} in the bases and never touched.
  *
- * <p>Classes are defined through a {@link MethodHandles.Lookup} in this package, so they may use the package-private
- * members of the bases.
+ * <p>Classes are defined through a {@link MethodHandles.Lookup} in this package. When the delegate's class loader has
+ * interfaces that this one cannot see, they are defined in a loader that sees both, and use only the public and
+ * protected members of the bases.
  */
 final class ProxyClassGenerator {
 
@@ -62,11 +64,9 @@ final class ProxyClassGenerator {
     }
 
     /**
-     * The proxy class for {@code delegateClass}. It also implements the delegate's own public interfaces (a cast to
-     * {@code org.postgresql.PGConnection} keeps working), those that this class's loader sees as the same types:
-     * the generated class is defined there, beside the bases whose package-private members it uses. If the vendor
-     * interfaces cannot be implemented by plain delegation (clashing signatures), the proxy implements only the
-     * JDBC type.
+     * The proxy class for {@code delegateClass}. It also implements the delegate's own public interfaces, so that a
+     * cast to {@code org.postgresql.PGConnection} keeps working. If the vendor interfaces cannot be implemented by
+     * plain delegation (clashing signatures), the proxy implements only the JDBC type; unwrap still reaches them.
      */
     static Class<?> generate(Class<?> base, Class<?> jdbcType, Class<?> delegateClass) {
         List<Class<?>> vendorInterfaces = vendorInterfaces(base, delegateClass);
@@ -88,8 +88,7 @@ final class ProxyClassGenerator {
         }
         List<Class<?>> vendor = new ArrayList<>();
         for (Class<?> candidate : found) {
-            if (Modifier.isPublic(candidate.getModifiers()) && !candidate.isAssignableFrom(base)
-                    && visibleFrom(base.getClassLoader(), candidate)) {
+            if (Modifier.isPublic(candidate.getModifiers()) && !candidate.isAssignableFrom(base)) {
                 vendor.add(candidate);
             }
         }
@@ -137,7 +136,45 @@ final class ProxyClassGenerator {
                     .method(sizedStream).intercept(delegateCall.andThen(MethodCall.invoke(named("bindStream"))
                             .withArgument(0, 1, 2).withAssigner(Assigner.DEFAULT, Assigner.Typing.DYNAMIC)));
         }
-        return builder.make().load(base.getClassLoader(), ClassLoadingStrategy.UsingLookup.of(LOOKUP)).getLoaded();
+        var unloaded = builder.make();
+        if (allVisibleFrom(base.getClassLoader(), vendorInterfaces)) {
+            // The usual case: defined beside the bases, in this package of this class loader.
+            return unloaded.load(base.getClassLoader(), ClassLoadingStrategy.UsingLookup.of(LOOKUP)).getLoaded();
+        }
+        // The driver's interfaces are not visible from here (the driver sits in a class loader of its own): define
+        // the proxy in a new loader that sees both the bases and them. It then uses only public and protected
+        // members of the bases, as a subclass in another package would.
+        // The driver's loaders come first, so that its interfaces win over same-named ones this loader may have.
+        ClassLoader both = new MultipleParentClassLoader.Builder()
+                .append(vendorInterfaces.toArray(new Class<?>[0]))
+                .append(base)
+                .build();
+        if (!visibleFrom(both, base) || !allVisibleFrom(both, vendorInterfaces)) {
+            throw new IllegalStateException("No class loader sees both " + base.getName() + " and the interfaces of "
+                    + delegateClass.getName() + " as they are");
+        }
+        return unloaded.load(both, ClassLoadingStrategy.Default.WRAPPER).getLoaded();
+    }
+
+    private static boolean allVisibleFrom(ClassLoader loader, List<Class<?>> types) {
+        for (Class<?> type : types) {
+            if (!visibleFrom(loader, type)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A lookup that defines classes beside {@code proxyClass}: in its package and its class loader. */
+    private static MethodHandles.Lookup lookupIn(Class<?> proxyClass) {
+        if (proxyClass.getClassLoader() == LOOKUP.lookupClass().getClassLoader()) {
+            return LOOKUP;
+        }
+        try {
+            return MethodHandles.privateLookupIn(proxyClass, LOOKUP);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("Cannot define a constructor beside " + proxyClass.getName(), e);
+        }
     }
 
     private static ProxyConstructor constructorOf(Class<?> proxyClass) {
@@ -149,7 +186,7 @@ final class ProxyClassGenerator {
                 .method(named("newProxy"))
                 .intercept(MethodCall.construct(constructor).withAllArguments()
                         .withAssigner(Assigner.DEFAULT, Assigner.Typing.DYNAMIC))
-                .make().load(ProxyConstructor.class.getClassLoader(), ClassLoadingStrategy.UsingLookup.of(LOOKUP))
+                .make().load(proxyClass.getClassLoader(), ClassLoadingStrategy.UsingLookup.of(lookupIn(proxyClass)))
                 .getLoaded();
         try {
             return (ProxyConstructor) factory.getDeclaredConstructor().newInstance();

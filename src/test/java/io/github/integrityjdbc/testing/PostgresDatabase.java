@@ -9,12 +9,12 @@ import java.sql.SQLException;
 /**
  * The PostgreSQL server of the machine (127.0.0.1:5432, trust authentication). A test that needs it calls
  * {@link #require()}: when the server is absent the test is skipped with a message saying so, except on CI
- * ({@code CI=true} or {@code -Dintegrity.requireDatabases=true}), where it fails.
+ * ({@code CI=true} or {@code -Dtest.requireDatabases=true}), where it fails.
  */
 public final class PostgresDatabase {
 
     /** The real URL; prefix {@code jdbc:integrity:} for the proxy. */
-    public static final String URL = System.getProperty("integrity.postgresUrl",
+    public static final String URL = System.getProperty("test.postgresUrl",
             "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
     /** {@link #URL} through the integrity driver. */
     public static final String INTEGRITY_URL = "jdbc:integrity:" + URL.substring("jdbc:".length());
@@ -36,6 +36,6 @@ public final class PostgresDatabase {
     }
 
     private static boolean required() {
-        return "true".equalsIgnoreCase(System.getenv("CI")) || Boolean.getBoolean("integrity.requireDatabases");
+        return "true".equalsIgnoreCase(System.getenv("CI")) || Boolean.getBoolean("test.requireDatabases");
     }
 }

@@ -15,6 +15,7 @@ import java.io.InputStream;
 import java.io.Reader;
 import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Constructor;
+import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
@@ -58,26 +59,56 @@ final class ProxyClassGenerator {
         return new ClassValue<>() {
             @Override
             protected ProxyConstructor computeValue(Class<?> delegateClass) {
-                return constructorOf(generate(base, jdbcType, delegateClass));
+                return proxyConstructor(base, jdbcType, delegateClass);
             }
         };
     }
 
     /**
-     * The proxy class for {@code delegateClass}. It also implements the delegate's own public interfaces, so that a
-     * cast to {@code org.postgresql.PGConnection} keeps working. If the vendor interfaces cannot be implemented by
-     * plain delegation (clashing signatures), the proxy implements only the JDBC type; unwrap still reaches them.
+     * The constructor of the proxy class for {@code delegateClass}. The class also implements the delegate's own
+     * public interfaces, so that a cast to {@code org.postgresql.PGConnection} keeps working. An interface that
+     * cannot be implemented by plain delegation is left out (one that redeclares a hand-written method such as
+     * {@code createStatement} with a narrower return type, or a module that does not export it); unwrap still
+     * reaches the delegate's implementation of it.
      */
-    static Class<?> generate(Class<?> base, Class<?> jdbcType, Class<?> delegateClass) {
+    static ProxyConstructor proxyConstructor(Class<?> base, Class<?> jdbcType, Class<?> delegateClass) {
         List<Class<?>> vendorInterfaces = vendorInterfaces(base, delegateClass);
-        if (!vendorInterfaces.isEmpty()) {
+        while (!vendorInterfaces.isEmpty()) {
             try {
-                return generate(base, jdbcType, delegateClass, vendorInterfaces);
+                Class<?> proxyClass = generate(base, jdbcType, delegateClass, vendorInterfaces);
+                List<Class<?>> incomplete = leftAbstract(proxyClass, vendorInterfaces);
+                if (incomplete == null) {
+                    return constructorOf(proxyClass);
+                }
+                if (incomplete.isEmpty()) {
+                    break;
+                }
+                vendorInterfaces = new ArrayList<>(vendorInterfaces);
+                vendorInterfaces.removeAll(incomplete);
             } catch (RuntimeException | LinkageError e) {
-                // fall back to the JDBC type alone: the delegate is still reachable through unwrap
+                break;
             }
         }
-        return generate(base, jdbcType, delegateClass, List.of());
+        return constructorOf(generate(base, jdbcType, delegateClass, List.of()));
+    }
+
+    /**
+     * Null when every method of {@code proxyClass} is implemented; otherwise the vendor interfaces that declare or
+     * inherit a method it leaves abstract (a call through them would fail with AbstractMethodError).
+     */
+    private static List<Class<?>> leftAbstract(Class<?> proxyClass, List<Class<?>> vendorInterfaces) {
+        List<Class<?>> incomplete = null;
+        for (Method method : proxyClass.getMethods()) {
+            if (Modifier.isAbstract(method.getModifiers())) {
+                incomplete = incomplete == null ? new ArrayList<>() : incomplete;
+                for (Class<?> vendor : vendorInterfaces) {
+                    if (method.getDeclaringClass().isAssignableFrom(vendor) && !incomplete.contains(vendor)) {
+                        incomplete.add(vendor);
+                    }
+                }
+            }
+        }
+        return incomplete;
     }
 
     /** Public interfaces of the delegate class and its superclasses that the base does not already implement. */
@@ -142,9 +173,8 @@ final class ProxyClassGenerator {
             return unloaded.load(base.getClassLoader(), ClassLoadingStrategy.UsingLookup.of(LOOKUP)).getLoaded();
         }
         // The driver's interfaces are not visible from here (the driver sits in a class loader of its own): define
-        // the proxy in a new loader that sees both the bases and them. It then uses only public and protected
-        // members of the bases, as a subclass in another package would.
-        // The driver's loaders come first, so that its interfaces win over same-named ones this loader may have.
+        // the proxy in a new loader that sees both the bases and them, the driver's first so that its interfaces win
+        // over same-named ones of this loader. The proxy then uses only public and protected members of the bases.
         ClassLoader both = new MultipleParentClassLoader.Builder()
                 .append(vendorInterfaces.toArray(new Class<?>[0]))
                 .append(base)

@@ -13,7 +13,7 @@ import java.sql.SQLException;
  * delegate, then {@link #bind} (or {@link #bindStream} for a stream with a length); when the delegate throws, the
  * setter throws what {@link #bindFailed} returns.
  */
-abstract class PreparedStatementProxy extends StatementProxy implements PreparedStatement {
+public abstract class PreparedStatementProxy extends StatementProxy implements PreparedStatement {
 
     protected PreparedStatementProxy(PreparedStatement delegate, ConnectionProxy connection) {
         super(delegate, connection);
@@ -24,12 +24,12 @@ abstract class PreparedStatementProxy extends StatementProxy implements Prepared
     }
 
     /** Called by the generated setters after the delegate accepted the value. */
-    final void bind(int index, Object value) {
+    protected final void bind(int index, Object value) {
         capture.bind(index, value);
     }
 
     /** Called by the generated stream setters that take a length: keeps the length for the explanation. */
-    final void bindStream(int index, Object stream, long length) {
+    protected final void bindStream(int index, Object stream, long length) {
         capture.bind(index, new SizedStream(stream, length));
     }
 

@@ -11,9 +11,9 @@ import java.sql.Statement;
  * Hand-written part of the Statement proxy: every execute method (failures go through {@link #explain}), batch
  * capture, and the methods whose results must come back proxied. The rest is generated as plain delegation.
  */
-abstract class StatementProxy implements Statement {
+public abstract class StatementProxy implements Statement {
 
-    final Statement delegate;
+    protected final Statement delegate;
     final ConnectionProxy connection;
     final StatementCapture capture;
 

@@ -23,7 +23,7 @@ class DropInDriverIT {
 
     @Test
     void freshJvmWithOnlyTheJarAndH2_explainsAViolation() throws Exception {
-        Path jar = Paths.get(System.getProperty("integrity.driverJar", "target/missing.jar"));
+        Path jar = Paths.get(System.getProperty("test.driverJar", "target/missing.jar"));
         assertTrue(Files.isRegularFile(jar), "the packaged driver jar " + jar + " must exist (run mvn verify)");
         Path probe = Paths.get(DropInDriverIT.class.getResource("/dropin/DropInProbe.java").toURI());
         String classPath = jar + File.pathSeparator + locationOf(org.h2.Driver.class);

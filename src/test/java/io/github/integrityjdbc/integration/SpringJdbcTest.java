@@ -65,17 +65,16 @@ class SpringJdbcTest {
     void h2_sameSpringExceptionsAsThePlainDriver_withTheReport() {
         String name = H2Database.uniqueName("spring");
         assertSameTranslation("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1",
-                "jdbc:integrity:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", true);
+                "jdbc:integrity:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
     }
 
     @Test
     void postgres_sameSpringExceptionsAsThePlainDriver_withTheReport() {
         Servers.requirePostgres();
-        // Constraint names on PostgreSQL come with its Dialect (the vendors issue); until then kind and statement.
-        assertSameTranslation(Servers.POSTGRES_PLAIN_URL, Servers.POSTGRES_URL, false);
+        assertSameTranslation(Servers.POSTGRES_PLAIN_URL, Servers.POSTGRES_URL);
     }
 
-    private static void assertSameTranslation(String plainUrl, String integrityUrl, boolean namesConstraints) {
+    private static void assertSameTranslation(String plainUrl, String integrityUrl) {
         JdbcTemplate plain = new JdbcTemplate(new DriverManagerDataSource(plainUrl));
         try (HikariDataSource pool = new HikariDataSource()) {
             pool.setJdbcUrl(integrityUrl);
@@ -108,9 +107,7 @@ class SpringJdbcTest {
                 ViolationReport report = IntegrityViolations.find(unique).orElseThrow();
                 assertEquals("INSERT INTO spring_customer (id, email, age) VALUES (?, ?, ?)", report.sql());
                 assertEquals(List.of("2", "'ada@example.com'", "20"), report.parameters());
-                if (namesConstraints) {
-                    assertEquals("uq_spring_customer_email", report.constraint().orElse("").toLowerCase());
-                }
+                assertEquals("uq_spring_customer_email", report.constraint().orElse("").toLowerCase());
             } finally {
                 plain.execute("DROP TABLE IF EXISTS spring_order");
                 plain.execute("DROP TABLE IF EXISTS spring_customer");

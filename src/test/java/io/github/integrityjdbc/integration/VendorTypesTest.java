@@ -8,6 +8,12 @@ import org.postgresql.PGConnection;
 import org.postgresql.PGStatement;
 import org.postgresql.jdbc.PgConnection;
 
+import io.github.integrityjdbc.IntegrityDataSource;
+import io.github.integrityjdbc.ViolationReport;
+
+import javax.sql.DataSource;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -18,6 +24,7 @@ import java.sql.Statement;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -72,6 +79,36 @@ class VendorTypesTest {
                 if (java.lang.reflect.Modifier.isPublic(vendor.getModifiers())) {
                     assertTrue(vendor.isInstance(connection), "the proxy implements " + vendor.getName());
                 }
+            }
+        }
+    }
+
+    /** The driver in a class loader of its own (a tool, an application server): its interfaces are not ours. */
+    @Test
+    void driverInItsOwnClassLoader_proxyStillImplementsItsInterfacesAndExplains() throws Exception {
+        URL h2Jar = org.h2.Driver.class.getProtectionDomain().getCodeSource().getLocation();
+        try (URLClassLoader isolated = new URLClassLoader(new URL[] {h2Jar}, ClassLoader.getPlatformClassLoader())) {
+            Class<?> vendorInterface = isolated.loadClass("org.h2.engine.CastDataProvider");
+            assertNotSame(org.h2.engine.CastDataProvider.class, vendorInterface);
+            DataSource h2 = (DataSource) isolated.loadClass("org.h2.jdbcx.JdbcDataSource")
+                    .getConstructor().newInstance();
+            h2.getClass().getMethod("setURL", String.class).invoke(h2, "jdbc:h2:mem:isolated;DB_CLOSE_DELAY=-1");
+
+            try (Connection connection = IntegrityDataSource.wrap(h2).getConnection();
+                 Statement ddl = connection.createStatement()) {
+                assertTrue(vendorInterface.isInstance(connection), "the proxy implements the isolated interface");
+                ddl.execute("CREATE TABLE isolated (id INT, CONSTRAINT pk_isolated PRIMARY KEY (id))");
+                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO isolated VALUES (?)")) {
+                    insert.setInt(1, 7);
+                    insert.executeUpdate();
+                    SQLException e = assertThrows(SQLException.class, insert::executeUpdate);
+                    assertInstanceOf(SQLIntegrityConstraintViolationException.class, e);
+                    ViolationReport report = IntegrityViolations.find(e).orElseThrow();
+                    assertEquals(ViolationKind.PRIMARY_KEY, report.kind());
+                    assertEquals("PK_ISOLATED", report.constraint().orElseThrow());
+                    assertEquals(java.util.List.of("7"), report.parameters(), "setters record values");
+                }
+                ddl.execute("DROP TABLE isolated");
             }
         }
     }

@@ -79,7 +79,8 @@ public final class IntegrityDataSource implements DataSource {
             }
             config = current;
         }
-        return IntegrityDriver.wrap(connection, current, databaseKey);
+        // No separate lookup connections from a pool: asking it for a second connection could wait for one to free.
+        return IntegrityDriver.wrap(connection, current, databaseKey, null);
     }
 
     /** Answers this DataSource for DataSource, the wrapped one's answer for anything else (a pool's own type). */

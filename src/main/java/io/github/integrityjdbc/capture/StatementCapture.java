@@ -134,6 +134,14 @@ public final class StatementCapture {
         return Arrays.copyOfRange(rowCells, row * rowWidth, row * rowWidth + end);
     }
 
+    /** The value of parameter {@code index} (1-based) in batch row {@code row}, or null. */
+    public Object rowValue(int row, int index) {
+        if (row < 0 || row >= rowCount || index < 1 || index > rowWidth) {
+            return null;
+        }
+        return rowCells[row * rowWidth + index - 1];
+    }
+
     /** The SQL of batch entry {@code row}: the statement's SQL for a prepared batch, the entry for a plain one. */
     public String rowSql(int row) {
         if (batchSql != null && row >= 0 && row < batchSql.size()) {

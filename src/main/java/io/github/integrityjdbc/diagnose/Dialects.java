@@ -20,6 +20,21 @@ final class Dialects {
         if (name.startsWith("h2")) {
             return new H2Dialect();
         }
+        if (name.startsWith("postgresql")) {
+            return new PostgresDialect();
+        }
+        if (name.startsWith("mysql") || name.startsWith("mariadb")) {
+            return new MySqlDialect();
+        }
+        if (name.startsWith("hsql")) {
+            return new HsqldbDialect();
+        }
+        if (name.contains("derby")) {
+            return new DerbyDialect();
+        }
+        if (name.startsWith("sqlite")) {
+            return new SqliteDialect();
+        }
         return STANDARD;
     }
 }

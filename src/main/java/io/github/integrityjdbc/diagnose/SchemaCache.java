@@ -30,7 +30,16 @@ final class SchemaCache {
     private static final Map<String, Long> PAUSED = new ConcurrentHashMap<>();
 
     private static final Map<String, Optional<ConstraintInfo>> CONSTRAINTS = lru();
-    private static final Map<String, List<String>> TABLE_COLUMNS = lru();
+    private static final Map<String, List<ColumnInfo>> TABLE_COLUMNS = lru();
+
+    /**
+     * A column as {@code DatabaseMetaData.getColumns} describes it.
+     *
+     * @param type a {@link java.sql.Types} constant
+     * @param size the declared length of a character column, or the precision of a number
+     */
+    record ColumnInfo(String name, int type, String typeName, int size) {
+    }
 
     private SchemaCache() {
     }
@@ -45,8 +54,8 @@ final class SchemaCache {
     }
 
     static ConstraintInfo constraint(String database, Dialect dialect, Connection connection, String schema,
-                                     String constraint) throws SQLException {
-        String key = database + '\u0000' + schema + '\u0000' + constraint;
+                                     String table, String constraint) throws SQLException {
+        String key = database + '\u0000' + schema + '\u0000' + table + '\u0000' + constraint;
         Optional<ConstraintInfo> cached = CONSTRAINTS.get(key);
         if (cached == null) {
             if (paused(database)) {
@@ -54,7 +63,7 @@ final class SchemaCache {
             }
             long start = System.nanoTime();
             try {
-                cached = Optional.ofNullable(dialect.describeConstraint(connection, schema, constraint));
+                cached = Optional.ofNullable(dialect.describeConstraint(connection, schema, table, constraint));
             } catch (SQLException | RuntimeException e) {
                 pause(database);
                 throw e;
@@ -65,11 +74,16 @@ final class SchemaCache {
         return cached.orElse(null);
     }
 
-    /** The table's columns in declaration order (for an INSERT without a column list); empty when unknown. */
-    static List<String> tableColumns(String database, Connection connection, String schema, String table)
+    /** Whether the columns of this table are cached already (a lookup would cost no round trip). */
+    static boolean hasTableColumns(String database, String schema, String table) {
+        return TABLE_COLUMNS.containsKey(database + '\u0000' + schema + '\u0000' + table);
+    }
+
+    /** The table's columns in declaration order; empty when unknown. */
+    static List<ColumnInfo> tableColumns(String database, Connection connection, String schema, String table)
             throws SQLException {
         String key = database + '\u0000' + schema + '\u0000' + table;
-        List<String> cached = TABLE_COLUMNS.get(key);
+        List<ColumnInfo> cached = TABLE_COLUMNS.get(key);
         if (cached == null) {
             if (paused(database)) {
                 return List.of();
@@ -87,7 +101,8 @@ final class SchemaCache {
         return cached;
     }
 
-    private static boolean paused(String database) {
+    /** True while lookups on this database are paused after a failed or slow one. */
+    static boolean paused(String database) {
         Long until = PAUSED.get(database);
         if (until == null) {
             return false;
@@ -112,17 +127,22 @@ final class SchemaCache {
         }
     }
 
-    private static List<String> readColumns(DatabaseMetaData metaData, String schema, String table)
+    private static List<ColumnInfo> readColumns(DatabaseMetaData metaData, String schema, String table)
             throws SQLException {
-        List<String> columns = new ArrayList<>();
+        List<ColumnInfo> columns = new ArrayList<>();
         String tableSchema = null;
-        try (ResultSet rows = metaData.getColumns(null, schema, table, null)) {
+        // MySQL and MariaDB keep tables in catalogs (databases), not schemas
+        boolean catalogs = !metaData.supportsSchemasInTableDefinitions();
+        try (ResultSet rows = catalogs ? metaData.getColumns(schema, null, table, null)
+                : metaData.getColumns(null, schema, table, null)) {
             while (rows.next()) {
-                if (tableSchema != null && !tableSchema.equals(rows.getString("TABLE_SCHEM"))) {
+                String rowSchema = rows.getString(catalogs ? "TABLE_CAT" : "TABLE_SCHEM");
+                if (tableSchema != null && !tableSchema.equals(rowSchema)) {
                     return List.of(); // same table name in several schemas: do not guess
                 }
-                tableSchema = rows.getString("TABLE_SCHEM");
-                columns.add(rows.getString("COLUMN_NAME"));
+                tableSchema = rowSchema;
+                columns.add(new ColumnInfo(rows.getString("COLUMN_NAME"), rows.getInt("DATA_TYPE"),
+                        rows.getString("TYPE_NAME"), rows.getInt("COLUMN_SIZE")));
             }
         }
         return List.copyOf(columns);

@@ -1,6 +1,7 @@
 package io.github.integrityjdbc.proxy;
 
 import net.bytebuddy.ByteBuddy;
+import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.modifier.Visibility;
 import net.bytebuddy.dynamic.loading.ClassLoadingStrategy;
@@ -16,6 +17,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Modifier;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
@@ -74,13 +76,36 @@ final class ProxyClassGenerator {
             ElementMatcher.Junction<MethodDescription> sizedStream = setter.and(takesArguments(3))
                     .and(takesArgument(1, InputStream.class).or(takesArgument(1, Reader.class)))
                     .and(takesArgument(2, int.class).or(takesArgument(2, long.class)));
+            // A driver that rejects the value already in the setter (Derby, HSQLDB: out of range) gets it explained.
+            Advice bindFailure = Advice.to(BindFailureAdvice.class);
             builder = builder
-                    .method(setter).intercept(delegateCall.andThen(MethodCall.invoke(named("bind"))
-                            .withArgument(0, 1).withAssigner(Assigner.DEFAULT, Assigner.Typing.DYNAMIC)))
-                    .method(sizedStream).intercept(delegateCall.andThen(MethodCall.invoke(named("bindStream"))
-                            .withArgument(0, 1, 2).withAssigner(Assigner.DEFAULT, Assigner.Typing.DYNAMIC)));
+                    .method(setter).intercept(bindFailure.wrap(delegateCall.andThen(MethodCall.invoke(named("bind"))
+                            .withArgument(0, 1).withAssigner(Assigner.DEFAULT, Assigner.Typing.DYNAMIC))))
+                    .method(sizedStream).intercept(bindFailure.wrap(delegateCall.andThen(
+                            MethodCall.invoke(named("bindStream")).withArgument(0, 1, 2)
+                                    .withAssigner(Assigner.DEFAULT, Assigner.Typing.DYNAMIC))));
         }
         return builder.make().load(base.getClassLoader(), ClassLoadingStrategy.UsingLookup.of(LOOKUP)).getLoaded();
+    }
+
+    /**
+     * Inlined around every generated setter: when the delegate throws an SQLException, the value is recorded and the
+     * exception replaced by what {@code PreparedStatementProxy.bindFailed} returns. Nothing runs but a null check when
+     * the setter returns normally.
+     */
+    static final class BindFailureAdvice {
+
+        private BindFailureAdvice() {
+        }
+
+        @Advice.OnMethodExit(onThrowable = SQLException.class)
+        static void exit(@Advice.This PreparedStatementProxy proxy, @Advice.Argument(0) int index,
+                         @Advice.Argument(value = 1, typing = Assigner.Typing.DYNAMIC) Object value,
+                         @Advice.Thrown(readOnly = false, typing = Assigner.Typing.DYNAMIC) Throwable thrown) {
+            if (thrown instanceof SQLException) {
+                thrown = proxy.bindFailed((SQLException) thrown, index, value);
+            }
+        }
     }
 
     private static ProxyConstructor constructorOf(Class<?> proxyClass) {

@@ -26,7 +26,7 @@ class SchemaCacheTest {
         };
         String database = "jdbc:h2:mem:cachebound-" + System.nanoTime();
         for (int i = 0; i < 5000; i++) {
-            assertEquals("T_CK_" + i, SchemaCache.constraint(database, answering, null, "S", "CK_" + i).table());
+            assertEquals("T_CK_" + i, SchemaCache.constraint(database, answering, null, "S", null, "CK_" + i).table());
         }
         assertTrue(SchemaCache.size() <= 2000, "entries: " + SchemaCache.size());
         Dialect failing = new Dialect() {
@@ -39,6 +39,6 @@ class SchemaCacheTest {
                 throw new AssertionError("a recent entry is answered from the cache");
             }
         };
-        assertEquals("T_CK_4999", SchemaCache.constraint(database, failing, null, "S", "CK_4999").table());
+        assertEquals("T_CK_4999", SchemaCache.constraint(database, failing, null, "S", null, "CK_4999").table());
     }
 }

@@ -1,6 +1,5 @@
 package io.github.integrityjdbc.guarantees;
 
-import ch.qos.logback.classic.Logger;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.github.integrityjdbc.IntegrityViolations;
@@ -14,7 +13,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -64,8 +62,6 @@ class ConcurrencyTest {
     private static void run(String url, String name, int statementsPerThread) throws Exception {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         Metrics.globalRegistry.add(registry);
-        Logger violations = (Logger) LoggerFactory.getLogger(ViolationLog.LOGGER_NAME);
-        violations.setAdditive(false); // 2,000 WARN lines on the console would only slow the test down
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         config.addDataSourceProperty("integrity.name", name);
@@ -94,7 +90,6 @@ class ConcurrencyTest {
                 }
             }
         } finally {
-            violations.setAdditive(true);
             Metrics.globalRegistry.remove(registry);
         }
     }

@@ -59,6 +59,12 @@ class ConcurrencyTest {
         run(Servers.POSTGRES_URL, H2Database.uniqueName("load-postgres"), 250); // 4,000 statements
     }
 
+    @Test
+    void mariaDb_sixteenThreadsThroughAPool_eachReportItsOwn_countersExact_poolDrained() throws Exception {
+        Servers.requireMariaDb();
+        run(Servers.MARIADB_URL, H2Database.uniqueName("load-mariadb"), 250); // 4,000 statements
+    }
+
     private static void run(String url, String name, int statementsPerThread) throws Exception {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         Metrics.globalRegistry.add(registry);
@@ -74,11 +80,12 @@ class ConcurrencyTest {
                 statement.execute("DROP TABLE IF EXISTS ij_load_parent");
                 statement.execute("CREATE TABLE ij_load_parent (id INT PRIMARY KEY)");
                 statement.execute("INSERT INTO ij_load_parent VALUES (1)");
-                statement.execute("CREATE TABLE ij_load_item (id BIGINT CONSTRAINT pk_ij_load_item PRIMARY KEY,"
-                        + " code VARCHAR(40) CONSTRAINT uq_ij_load_item_code UNIQUE,"
-                        + " parent_id INT CONSTRAINT fk_ij_load_item_parent REFERENCES ij_load_parent (id),"
-                        + " name VARCHAR(10) NOT NULL, qty INT CONSTRAINT ck_ij_load_item_qty CHECK (qty >= 0),"
-                        + " small SMALLINT)");
+                statement.execute("CREATE TABLE ij_load_item (id BIGINT NOT NULL, code VARCHAR(40), parent_id INT,"
+                        + " name VARCHAR(10) NOT NULL, qty INT, small SMALLINT,"
+                        + " CONSTRAINT pk_ij_load_item PRIMARY KEY (id),"
+                        + " CONSTRAINT uq_ij_load_item_code UNIQUE (code),"
+                        + " CONSTRAINT fk_ij_load_item_parent FOREIGN KEY (parent_id) REFERENCES ij_load_parent (id),"
+                        + " CONSTRAINT ck_ij_load_item_qty CHECK (qty >= 0))");
                 statement.execute("INSERT INTO ij_load_item VALUES (0, 'taken', 1, 'seed', 0, 0)");
             }
             try {

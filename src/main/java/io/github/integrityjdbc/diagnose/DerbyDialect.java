@@ -51,7 +51,7 @@ final class DerbyDialect implements Dialect {
     private static final Pattern DEFERRED = Pattern.compile("'([^']+)'[^'\"]*(\"[^\"]+\"\\.\"[^\"]+\")");
     private static final Pattern FIRST_QUOTED = Pattern.compile("'([^']+)'");
     /** Too long: "shrink VARCHAR 'ABCDEFGHIJKLMNOPQRST' to length 10". */
-    private static final Pattern TOO_LONG = Pattern.compile("(\\w+) '(.*)' \\D*(\\d+)\\.?\\s*$");
+    private static final Pattern TOO_LONG = Pattern.compile("(?<!\\w)(\\w++) '(.*)' \\D*+(\\d+)\\.?\\s*$");
     /** Out of range: "outside the range for the data type SMALLINT". */
     private static final Pattern OUT_OF_RANGE = Pattern.compile("(\\w+)\\.?\\s*$");
     private static final Pattern QUALIFIED = Pattern.compile("\"((?:[^\"]|\"\")+)\"\\.\"((?:[^\"]|\"\")+)\"");
@@ -91,13 +91,13 @@ final class DerbyDialect implements Dialect {
             }
             case "23503": {
                 // the table named is the statement's, which is the parent for a DELETE: the schema tells the owner
-                Matcher m = FOREIGN_KEY.matcher(message);
-                facts.constraint = structured != null ? structured[0] : m.find() ? m.group(2) : null;
+                Matcher m = atFirstQuote(FOREIGN_KEY, message);
+                facts.constraint = structured != null ? structured[0] : m.lookingAt() ? m.group(2) : null;
                 break;
             }
             case "23513": {
-                Matcher m = CHECK.matcher(message);
-                boolean matched = m.find();
+                Matcher m = atFirstQuote(CHECK, message);
+                boolean matched = m.lookingAt();
                 facts.constraint = structured != null ? structured[0] : matched ? m.group(1) : null;
                 table(facts, structured != null ? structured[1] : matched ? m.group(2) : null);
                 break;
@@ -263,5 +263,14 @@ final class DerbyDialect implements Dialect {
     @Override
     public String storedName(String identifier, boolean quoted) {
         return quoted ? identifier : identifier.toUpperCase(Locale.ROOT);
+    }
+
+    /**
+     * A matcher to be tried once ({@code lookingAt}) at the message's first single quote, where the facts start.
+     * Tried at every quote instead, a hostile message could cost quadratic time.
+     */
+    private static Matcher atFirstQuote(Pattern pattern, String message) {
+        int quote = message.indexOf('\'');
+        return pattern.matcher(message).region(quote < 0 ? message.length() : quote, message.length());
     }
 }

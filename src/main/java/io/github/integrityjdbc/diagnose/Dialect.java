@@ -4,8 +4,8 @@ import io.github.integrityjdbc.ViolationKind;
 
 import java.sql.Connection;
 import java.sql.DataTruncation;
-import java.sql.SQLDataException;
 import java.sql.PreparedStatement;
+import java.sql.SQLDataException;
 import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
 

@@ -50,7 +50,7 @@ public final class Explainer {
      * @param databaseKey identifies the database for the schema cache (the delegate URL; never shown)
      */
     public Explainer(Connection connection, IntegrityConfig config, String databaseKey) {
-        this(connection, config, databaseKey, null);
+        this(connection, config, databaseKey, (SeparateConnections) null);
     }
 
     /**
@@ -323,6 +323,9 @@ public final class Explainer {
         }
 
         Connection connection() throws SQLException {
+            if (SchemaCache.paused(databaseKey)) {
+                return null; // a recent lookup on this database failed or was slow
+            }
             if (dialect.canQueryAfterFailure() || connection.getAutoCommit()) {
                 return connection;
             }

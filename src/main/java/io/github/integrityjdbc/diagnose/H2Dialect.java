@@ -34,7 +34,7 @@ final class H2Dialect implements Dialect {
             "\\) VALUES \\( /\\*[^*]*\\*/ (.*?) ?\\)\"(?=; SQL statement:| \\[\\d|$)");
     private static final Pattern FOREIGN_KEY = Pattern.compile(
             "\"" + NAME + ": " + QUALIFIED + " FOREIGN KEY\\(([^)]*)\\) REFERENCES " + QUALIFIED
-                    + "\\(([^)]*)\\) \\((.*)\\)\"");
+                    + "\\(([^)]*)\\) \\(((?s:.*?))\\)\"(?=; SQL statement:| \\[\\d|$)");
     private static final Pattern FIRST_QUOTED_NAME = Pattern.compile("\"" + NAME + "[\":]");
     private static final Pattern TOO_LONG = Pattern.compile("\"" + NAME + " ([^\"]*)\": \"(.*) \\((\\d+)\\)\"");
     private static final Pattern OUT_OF_RANGE = Pattern.compile("\"([^\"]*)\"(?:[^\"]*\"" + NAME + "\")?");

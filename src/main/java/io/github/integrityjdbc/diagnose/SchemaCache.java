@@ -101,7 +101,8 @@ final class SchemaCache {
         return cached;
     }
 
-    private static boolean paused(String database) {
+    /** True while lookups on this database are paused after a failed or slow one. */
+    static boolean paused(String database) {
         Long until = PAUSED.get(database);
         if (until == null) {
             return false;

@@ -47,6 +47,36 @@ class HostileTextTest {
         }
     }
 
+    /** Every dialect with the SQLStates and vendor codes its database uses for violations. */
+    private static final List<Object[]> DIALECT_CASES = List.of(
+            dialect(new PostgresDialect(), "23505", 0, "23503", 0, "23502", 0, "23514", 0, "23P01", 0, "22001", 0,
+                    "22003", 0),
+            dialect(new MySqlDialect(), "23000", 1062, "23000", 1452, "23000", 1451, "23000", 1048, "23000", 1216,
+                    "23000", 1217, "23000", 1586, "HY000", 3819, "HY000", 4025, "22001", 1406, "22003", 1264,
+                    "HY000", 1364),
+            dialect(new HsqldbDialect(), "23505", -104, "23503", -177, "23502", -10, "23513", -157, "22001", -3401,
+                    "22003", -3401),
+            dialect(new DerbyDialect(), "23505", 20000, "23503", 20000, "23502", 20000, "23513", 20000,
+                    "23516", 20000, "22001", 20000, "22003", 20000),
+            dialect(new SqliteDialect(), null, 19, null, 2067, null, 1555, null, 787, null, 1299, null, 275,
+                    "23000", 19));
+
+    private static Object[] dialect(Dialect dialect, Object... statesAndCodes) {
+        return new Object[] {dialect, statesAndCodes};
+    }
+
+    @Property(tries = 200)
+    void anyMessage_everyVendorDialect_readWithoutEscapingException(@ForAll("hostile") String message) {
+        for (Object[] c : DIALECT_CASES) {
+            Object[] statesAndCodes = (Object[]) c[1];
+            for (int i = 0; i < statesAndCodes.length; i += 2) {
+                ErrorFacts facts = readWith((Dialect) c[0], message, (String) statesAndCodes[i],
+                        (Integer) statesAndCodes[i + 1]);
+                assertFactsAreFromTheMessage(message, facts);
+            }
+        }
+    }
+
     @Property(tries = 300)
     void anySql_readWithoutEscapingException(@ForAll("hostile") String sql) {
         SqlShape shape = SqlShape.of(sql);
@@ -71,6 +101,7 @@ class HostileTextTest {
                 "UPDATE t SET " + "a = ?, ".repeat(MB / 8) + " WHERE " + "b = ? AND ".repeat(MB / 10),
                 "INSERT INTO t VALUES (" + "f(".repeat(MB / 2),
                 "\"a b\": \"".repeat(MB / 8) + " (1)",
+                "a '".repeat(MB / 3) + "' to length 10.", "'a'b'(x".repeat(MB / 7),
                 "\"A INDEX B ON ".repeat(MB / 14),
                 "\"" + "A".repeat(MB),
                 "\"" + "A.".repeat(MB / 2),
@@ -83,6 +114,15 @@ class HostileTextTest {
             within(() -> SqlText.splitList(text), () -> "SqlText.splitList " + start);
             for (String state : new String[] {"23505", "23506", "23502", "23513", "22001", "22004", null}) {
                 within(() -> read(text, state), () -> "H2Dialect.read " + state + " " + start);
+            }
+            for (Object[] c : DIALECT_CASES) {
+                Object[] statesAndCodes = (Object[]) c[1];
+                for (int i = 0; i < statesAndCodes.length; i += 2) {
+                    String state = (String) statesAndCodes[i];
+                    int code = (Integer) statesAndCodes[i + 1];
+                    within(() -> readWith((Dialect) c[0], text, state, code),
+                            () -> c[0].getClass().getSimpleName() + ".read " + state + "/" + code + " " + start);
+                }
             }
         }
     }
@@ -310,6 +350,16 @@ class HostileTextTest {
         ErrorFacts facts = new ErrorFacts();
         facts.kind = Dialect.standardKind(state);
         new H2Dialect().read(new SQLException(message, state), facts);
+        return facts;
+    }
+
+    /** As the explainer does: the kind the dialect classifies, then what it reads. */
+    private static ErrorFacts readWith(Dialect dialect, String message, String state, int code) {
+        SQLException e = new SQLException(message, state, code);
+        ErrorFacts facts = new ErrorFacts();
+        ViolationKind kind = dialect.classify(e);
+        facts.kind = kind == null ? Dialect.standardKind(state) : kind;
+        dialect.read(e, facts);
         return facts;
     }
 

@@ -10,6 +10,7 @@ import io.github.integrityjdbc.report.ViolationLog;
 import io.github.integrityjdbc.report.ViolationMeters;
 import io.github.integrityjdbc.testing.CapturedLog;
 import io.github.integrityjdbc.testing.H2Database;
+import io.github.integrityjdbc.testing.Servers;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -21,6 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.sql.BatchUpdateException;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -112,6 +114,53 @@ class SecretsTest {
             assertFalse(output.contains(SECRET), output);
         }
         assertTrue(tags().contains("datasource=h2:mem:" + name + "_url"), tags().toString());
+    }
+
+    @Test
+    void postgres_passwordInTheUrlAndInProperties_neverInAMessageLogLineOrTag() throws SQLException {
+        Servers.requirePostgres(); // trust authentication: the password is sent, and ignored
+        Properties properties = new Properties();
+        properties.setProperty("password", SECRET);
+        String url = "jdbc:integrity:postgresql://127.0.0.1:5432/test?user=postgres&password=" + SECRET;
+        List<String> outputs = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection(url, properties);
+             Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE IF EXISTS ij_secret");
+            statement.execute("CREATE TABLE ij_secret (id INT CONSTRAINT pk_ij_secret PRIMARY KEY, token TEXT)");
+            try {
+                statement.execute("INSERT INTO ij_secret VALUES (1, 'a')");
+                SQLException e = assertThrows(SQLException.class,
+                        () -> statement.execute("INSERT INTO ij_secret VALUES (1, 'b')"));
+                ViolationReport report = IntegrityViolations.find(e).orElseThrow();
+                assertEquals(ViolationKind.PRIMARY_KEY, report.kind());
+                outputs.add(e.getMessage());
+                outputs.add(report.toString());
+                outputs.add(connection.toString());
+            } finally {
+                statement.execute("DROP TABLE IF EXISTS ij_secret");
+            }
+        }
+        outputs.addAll(logged());
+        outputs.addAll(tags());
+        assertEquals(1, log.events().size());
+        for (String output : outputs) {
+            assertFalse(output.contains(SECRET), output);
+        }
+        assertTrue(tags().contains("datasource=postgresql://127.0.0.1:5432/test"), tags().toString());
+    }
+
+    @Test
+    void mariaDb_refusedPassword_errorWithoutTheSecret() {
+        Servers.requireMariaDb(); // root has no password here: any password is refused
+        Properties properties = new Properties();
+        properties.setProperty("password", SECRET);
+        for (String url : List.of("jdbc:integrity:mariadb://127.0.0.1:3306/test?user=root&password=" + SECRET,
+                "jdbc:integrity:mariadb://127.0.0.1:3306/test?user=root")) {
+            SQLException e = assertThrows(SQLException.class, () -> DriverManager.getConnection(url, properties));
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                assertFalse(String.valueOf(t.getMessage()).contains(SECRET), t.getMessage());
+            }
+        }
     }
 
     @Test

@@ -52,12 +52,6 @@ public abstract class WorkloadBenchmark {
         startEvidence = variant.startEvidence();
     }
 
-    /** Keeps the inserted table from growing without bound; not measured. */
-    @Setup(Level.Iteration)
-    public void emptyInsertedTable() throws SQLException {
-        workload.truncateInserted();
-    }
-
     @TearDown(Level.Trial)
     public void verifyAndClose() throws SQLException {
         try (Connection connection = workload.connection()) {

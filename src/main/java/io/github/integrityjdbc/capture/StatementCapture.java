@@ -24,14 +24,18 @@ public final class StatementCapture {
     private String sql;
     private Object[] values = NO_VALUES;
     private int valueCount;
+    private Batch batch; // created by the first addBatch: most statements never batch
 
-    // PreparedStatement batches: rows of `width` cells, laid end to end in one array.
-    private Object[] rowCells = NO_VALUES;
-    private int rowWidth;
-    private int rowCount;
+    /** What addBatch collected, kept apart so that a statement that does not batch carries none of it. */
+    private static final class Batch {
+        // PreparedStatement batches: rows of `rowWidth` cells, laid end to end in one array.
+        Object[] rowCells = NO_VALUES;
+        int rowWidth;
+        int rowCount;
 
-    // Statement.addBatch(String) batches.
-    private List<String> batchSql;
+        // Statement.addBatch(String) batches.
+        List<String> sql;
+    }
 
     public StatementCapture(String sql) {
         this.sql = sql;
@@ -52,12 +56,27 @@ public final class StatementCapture {
             return;
         }
         if (index > values.length) {
-            values = Arrays.copyOf(values, Math.max(index, Math.max(4, values.length * 2)));
+            int size = values.length == 0 ? Math.max(index, placeholders(sql)) : Math.max(index, values.length * 2);
+            values = Arrays.copyOf(values, size);
         }
         values[index - 1] = value;
         if (index > valueCount) {
             valueCount = index;
         }
+    }
+
+    /**
+     * The number of {@code ?} in the SQL (at least 4 when there are none): the likely parameter count, so that the
+     * first bind sizes the values once. A {@code ?} in a literal or comment only makes the array a little larger.
+     */
+    private static int placeholders(String sql) {
+        int count = 0;
+        if (sql != null) {
+            for (int i = sql.indexOf('?'); i >= 0; i = sql.indexOf('?', i + 1)) {
+                count++;
+            }
+        }
+        return count == 0 ? 4 : count;
     }
 
     public void clearParameters() {
@@ -72,71 +91,85 @@ public final class StatementCapture {
 
     /** PreparedStatement.addBatch: the current values become a batch row. */
     public void addRow() {
-        if (valueCount > rowWidth) {
-            widenRows(valueCount);
+        Batch batch = batch();
+        if (valueCount > batch.rowWidth) {
+            widenRows(batch, valueCount);
         }
-        int start = rowCount * rowWidth;
-        if (start + rowWidth > rowCells.length) {
-            rowCells = Arrays.copyOf(rowCells, Math.max(start + rowWidth, rowCells.length * 2));
+        int width = batch.rowWidth;
+        int start = batch.rowCount * width;
+        if (start + width > batch.rowCells.length) {
+            batch.rowCells = Arrays.copyOf(batch.rowCells, Math.max(start + width, batch.rowCells.length * 2));
         }
-        System.arraycopy(values, 0, rowCells, start, valueCount);
-        Arrays.fill(rowCells, start + valueCount, start + rowWidth, null);
-        rowCount++;
+        System.arraycopy(values, 0, batch.rowCells, start, valueCount);
+        Arrays.fill(batch.rowCells, start + valueCount, start + width, null);
+        batch.rowCount++;
     }
 
-    private void widenRows(int width) {
-        Object[] wider = new Object[Math.max(width * Math.max(rowCount, 1), width * 4)];
-        for (int row = 0; row < rowCount; row++) {
-            System.arraycopy(rowCells, row * rowWidth, wider, row * width, rowWidth);
+    private Batch batch() {
+        if (batch == null) {
+            batch = new Batch();
         }
-        rowCells = wider;
-        rowWidth = width;
+        return batch;
+    }
+
+    private static void widenRows(Batch batch, int width) {
+        Object[] wider = new Object[Math.max(width * Math.max(batch.rowCount, 1), width * 4)];
+        for (int row = 0; row < batch.rowCount; row++) {
+            System.arraycopy(batch.rowCells, row * batch.rowWidth, wider, row * width, batch.rowWidth);
+        }
+        batch.rowCells = wider;
+        batch.rowWidth = width;
     }
 
     /** Statement.addBatch(sql). */
     public void addSql(String sql) {
-        if (batchSql == null) {
-            batchSql = new ArrayList<>();
+        Batch batch = batch();
+        if (batch.sql == null) {
+            batch.sql = new ArrayList<>();
         }
-        batchSql.add(sql);
+        batch.sql.add(sql);
     }
 
     /** Forgets every batch row, as the driver does after executeBatch or clearBatch. */
     public void clearBatch() {
-        Arrays.fill(rowCells, 0, rowCount * rowWidth, null);
-        rowCount = 0;
-        if (batchSql != null) {
-            batchSql.clear();
+        if (batch == null) {
+            return;
+        }
+        Arrays.fill(batch.rowCells, 0, batch.rowCount * batch.rowWidth, null);
+        batch.rowCount = 0;
+        if (batch.sql != null) {
+            batch.sql.clear();
         }
     }
 
     /** Rows added with PreparedStatement.addBatch, or SQL texts added with Statement.addBatch(String). */
     public int batchSize() {
-        return rowCount + (batchSql == null ? 0 : batchSql.size());
+        return batch == null ? 0 : batch.rowCount + (batch.sql == null ? 0 : batch.sql.size());
     }
 
     /** The values of batch row {@code row} (0-based) of a prepared statement. */
     public Object[] rowValues(int row) {
-        if (row < 0 || row >= rowCount) {
+        if (batch == null || row < 0 || row >= batch.rowCount) {
             return NO_VALUES;
         }
-        int end = rowWidth;
-        while (end > 0 && rowCells[row * rowWidth + end - 1] == null) {
+        int width = batch.rowWidth;
+        int end = width;
+        while (end > 0 && batch.rowCells[row * width + end - 1] == null) {
             end--;
         }
-        return Arrays.copyOfRange(rowCells, row * rowWidth, row * rowWidth + end);
+        return Arrays.copyOfRange(batch.rowCells, row * width, row * width + end);
     }
 
     /** The SQL of batch entry {@code row}: the statement's SQL for a prepared batch, the entry for a plain one. */
     public String rowSql(int row) {
-        if (batchSql != null && row >= 0 && row < batchSql.size()) {
-            return batchSql.get(row);
+        if (batch != null && batch.sql != null && row >= 0 && row < batch.sql.size()) {
+            return batch.sql.get(row);
         }
         return sql;
     }
 
     /** True when the batch consists of PreparedStatement rows. */
     public boolean hasRows() {
-        return rowCount > 0;
+        return batch != null && batch.rowCount > 0;
     }
 }

@@ -28,14 +28,17 @@ public final class StatementCapture {
 
     /** What addBatch collected, kept apart so that a statement that does not batch carries none of it. */
     private static final class Batch {
-        // PreparedStatement batches: rows of `rowWidth` cells, laid end to end in one array.
-        Object[] rowCells = NO_VALUES;
+        // PreparedStatement batches: rows of `rowWidth` cells, BLOCK_ROWS rows to a block, so that a growing
+        // batch never copies the rows it already has.
+        Object[][] blocks = new Object[4][];
         int rowWidth;
         int rowCount;
 
         // Statement.addBatch(String) batches.
         List<String> sql;
     }
+
+    private static final int BLOCK_ROWS = 8;
 
     public StatementCapture(String sql) {
         this.sql = sql;
@@ -96,12 +99,17 @@ public final class StatementCapture {
             widenRows(batch, valueCount);
         }
         int width = batch.rowWidth;
-        int start = batch.rowCount * width;
-        if (start + width > batch.rowCells.length) {
-            batch.rowCells = Arrays.copyOf(batch.rowCells, Math.max(start + width, batch.rowCells.length * 2));
+        int block = batch.rowCount / BLOCK_ROWS;
+        if (block == batch.blocks.length) {
+            batch.blocks = Arrays.copyOf(batch.blocks, block * 2);
         }
-        System.arraycopy(values, 0, batch.rowCells, start, valueCount);
-        Arrays.fill(batch.rowCells, start + valueCount, start + width, null);
+        if (batch.blocks[block] == null) {
+            batch.blocks[block] = new Object[BLOCK_ROWS * width];
+        }
+        Object[] cells = batch.blocks[block];
+        int start = batch.rowCount % BLOCK_ROWS * width;
+        System.arraycopy(values, 0, cells, start, valueCount);
+        Arrays.fill(cells, start + valueCount, start + width, null);
         batch.rowCount++;
     }
 
@@ -112,12 +120,22 @@ public final class StatementCapture {
         return batch;
     }
 
+    /** Rows get wider when a later row binds a higher index: the rows so far are copied, blocks not in use dropped. */
     private static void widenRows(Batch batch, int width) {
-        Object[] wider = new Object[Math.max(width * Math.max(batch.rowCount, 1), width * 4)];
-        for (int row = 0; row < batch.rowCount; row++) {
-            System.arraycopy(batch.rowCells, row * batch.rowWidth, wider, row * width, batch.rowWidth);
+        int usedBlocks = (batch.rowCount + BLOCK_ROWS - 1) / BLOCK_ROWS;
+        for (int block = 0; block < batch.blocks.length; block++) {
+            Object[] narrow = batch.blocks[block];
+            if (narrow == null || block >= usedBlocks) {
+                batch.blocks[block] = null;
+                continue;
+            }
+            Object[] wider = new Object[BLOCK_ROWS * width];
+            int rows = Math.min(BLOCK_ROWS, batch.rowCount - block * BLOCK_ROWS);
+            for (int row = 0; row < rows; row++) {
+                System.arraycopy(narrow, row * batch.rowWidth, wider, row * width, batch.rowWidth);
+            }
+            batch.blocks[block] = wider;
         }
-        batch.rowCells = wider;
         batch.rowWidth = width;
     }
 
@@ -135,7 +153,9 @@ public final class StatementCapture {
         if (batch == null) {
             return;
         }
-        Arrays.fill(batch.rowCells, 0, batch.rowCount * batch.rowWidth, null);
+        for (int block = 0; block * BLOCK_ROWS < batch.rowCount; block++) {
+            Arrays.fill(batch.blocks[block], null);
+        }
         batch.rowCount = 0;
         if (batch.sql != null) {
             batch.sql.clear();
@@ -152,12 +172,13 @@ public final class StatementCapture {
         if (batch == null || row < 0 || row >= batch.rowCount) {
             return NO_VALUES;
         }
-        int width = batch.rowWidth;
-        int end = width;
-        while (end > 0 && batch.rowCells[row * width + end - 1] == null) {
+        Object[] cells = batch.blocks[row / BLOCK_ROWS];
+        int start = row % BLOCK_ROWS * batch.rowWidth;
+        int end = start + batch.rowWidth;
+        while (end > start && cells[end - 1] == null) {
             end--;
         }
-        return Arrays.copyOfRange(batch.rowCells, row * width, row * width + end);
+        return Arrays.copyOfRange(cells, start, end);
     }
 
     /** The SQL of batch entry {@code row}: the statement's SQL for a prepared batch, the entry for a plain one. */

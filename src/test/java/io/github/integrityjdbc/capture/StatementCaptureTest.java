@@ -62,4 +62,35 @@ class StatementCaptureTest {
         assertEquals("DELETE FROM u", plain.rowSql(1));
         assertFalse(plain.hasRows());
     }
+
+    @Test
+    void aWiderRowLaterInALongBatchKeepsEveryEarlierRow() {
+        StatementCapture capture = new StatementCapture("INSERT INTO t (a, b, c) VALUES (?, ?, ?)");
+        for (int row = 0; row < 30; row++) {
+            capture.bind(1, row);
+            capture.bind(2, "b" + row);
+            if (row == 20) {
+                capture.bind(3, "c20"); // the first row with 3 values
+            }
+            capture.addRow();
+            capture.clearParameters();
+        }
+        assertArrayEquals(new Object[] {0, "b0"}, capture.rowValues(0));
+        assertArrayEquals(new Object[] {9, "b9"}, capture.rowValues(9));
+        assertArrayEquals(new Object[] {19, "b19"}, capture.rowValues(19));
+        assertArrayEquals(new Object[] {20, "b20", "c20"}, capture.rowValues(20));
+        assertArrayEquals(new Object[] {29, "b29"}, capture.rowValues(29));
+        assertArrayEquals(new Object[0], capture.rowValues(30));
+
+        capture.clearBatch();
+        for (int row = 0; row < 10; row++) {
+            for (int index = 1; index <= 4; index++) {
+                capture.bind(index, row * 10 + index);
+            }
+            capture.addRow();
+        }
+        assertEquals(10, capture.batchSize());
+        assertArrayEquals(new Object[] {91, 92, 93, 94}, capture.rowValues(9));
+        assertArrayEquals(new Object[] {1, 2, 3, 4}, capture.rowValues(0));
+    }
 }

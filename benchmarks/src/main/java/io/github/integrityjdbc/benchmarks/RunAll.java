@@ -43,8 +43,8 @@ public final class RunAll {
             cells.computeIfAbsent(workload, key -> new LinkedHashMap<>()).put(variant, result);
         }
         StringBuilder table = new StringBuilder();
-        table.append("| workload | variant | time | ± | × raw | alloc B/op | + B vs raw |\n");
-        table.append("|---|---|---:|---:|---:|---:|---:|\n");
+        table.append("| workload | variant | time | ± | × raw | alloc B/op | ± | + B vs raw |\n");
+        table.append("|---|---|---:|---:|---:|---:|---:|---:|\n");
         for (Map.Entry<String, Map<String, RunResult>> workload : cells.entrySet()) {
             RunResult raw = workload.getValue().get(Variant.RAW.name());
             for (Map.Entry<String, RunResult> cell : workload.getValue().entrySet()) {
@@ -57,6 +57,8 @@ public final class RunAll {
                         .append(" | ").append(raw == null ? "" : format("%.2f",
                                 time.getScore() / raw.getPrimaryResult().getScore()))
                         .append(" | ").append(Double.isNaN(alloc) ? "" : format("%,.0f", alloc))
+                        .append(" | ").append(Double.isNaN(alloc) ? "" : format("%,.0f",
+                                allocationError(cell.getValue())))
                         .append(" | ").append(raw == null || Double.isNaN(alloc) ? "" : format("%+,.0f",
                                 alloc - allocation(raw)))
                         .append(" |\n");
@@ -68,6 +70,10 @@ public final class RunAll {
     private static double allocation(RunResult result) {
         Result<?> norm = result.getSecondaryResults().get("gc.alloc.rate.norm");
         return norm == null ? Double.NaN : norm.getScore();
+    }
+
+    private static double allocationError(RunResult result) {
+        return result.getSecondaryResults().get("gc.alloc.rate.norm").getScoreError();
     }
 
     private static String format(String pattern, double value) {

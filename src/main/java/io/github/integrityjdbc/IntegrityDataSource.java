@@ -2,7 +2,6 @@ package io.github.integrityjdbc;
 
 import io.github.integrityjdbc.config.IntegrityConfig;
 import io.github.integrityjdbc.config.IntegrityProperty;
-import io.github.integrityjdbc.driver.DelegateUrl;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import javax.sql.DataSource;
@@ -27,15 +26,11 @@ import java.util.logging.Logger;
 public final class IntegrityDataSource implements DataSource {
 
     private final DataSource delegate;
-    private final Properties settings;
-    private final MeterRegistry registry;
-    private volatile IntegrityConfig config;
-    private volatile String databaseKey;
+    private final ConnectionWrapper wrapper;
 
-    private IntegrityDataSource(DataSource delegate, Properties settings, MeterRegistry registry) {
+    private IntegrityDataSource(DataSource delegate, ConnectionWrapper wrapper) {
         this.delegate = delegate;
-        this.settings = settings;
-        this.registry = registry;
+        this.wrapper = wrapper;
     }
 
     /**
@@ -63,23 +58,7 @@ public final class IntegrityDataSource implements DataSource {
     }
 
     private Connection wrap(Connection connection) throws SQLException {
-        IntegrityConfig current = config;
-        if (current == null) {
-            String url;
-            try {
-                url = connection.getMetaData().getURL();
-            } catch (SQLException | RuntimeException e) {
-                url = null;
-            }
-            databaseKey = url == null ? delegate.getClass().getName() + '@' + System.identityHashCode(delegate) : url;
-            current = IntegrityConfig.from(settings, System.getProperties(),
-                    url == null ? delegate.getClass().getSimpleName() : DelegateUrl.dataSourceName(url));
-            if (registry != null) {
-                current = current.withRegistry(registry);
-            }
-            config = current;
-        }
-        return IntegrityDriver.wrap(connection, current, databaseKey);
+        return wrapper.wrap(connection, delegate, null);
     }
 
     /** Answers this DataSource for DataSource, the wrapped one's answer for anything else (a pool's own type). */
@@ -182,8 +161,13 @@ public final class IntegrityDataSource implements DataSource {
             if (dataSource == null) {
                 throw new SQLException("The DataSource to wrap is null", "HY000");
             }
+            return new IntegrityDataSource(dataSource, connectionWrapper());
+        }
+
+        /** These settings, checked; shared with {@link IntegrityJdbcProxyFactory}. */
+        ConnectionWrapper connectionWrapper() throws SQLException {
             IntegrityConfig.from(settings, System.getProperties(), "check"); // fail now, not at first connection
-            return new IntegrityDataSource(dataSource, (Properties) settings.clone(), registry);
+            return new ConnectionWrapper((Properties) settings.clone(), registry);
         }
     }
 }

@@ -62,17 +62,24 @@ public final class IntegrityDriver implements Driver {
         IntegrityConfig config = IntegrityConfig.from(info, System.getProperties(),
                 DelegateUrl.dataSourceName(delegateUrl));
         Driver delegate = DelegateDrivers.find(delegateUrl, IntegrityDriver.class);
-        Connection connection = delegate.connect(delegateUrl, delegateProperties(info));
+        Properties delegateProperties = delegateProperties(info);
+        Connection connection = delegate.connect(delegateUrl, delegateProperties);
         if (connection == null) {
             throw new SQLException(delegate.getClass().getName() + " accepted " + DelegateUrl.masked(delegateUrl)
                     + " but returned no connection", "08001");
         }
-        return wrap(connection, config, delegateUrl);
+        return wrap(connection, config, delegateUrl, () -> delegate.connect(delegateUrl, delegateProperties));
     }
 
-    /** The proxy for a connection of the real driver; shared with IntegrityDataSource. */
-    static Connection wrap(Connection connection, IntegrityConfig config, String databaseKey) {
-        return ProxyFactory.connection(connection, new Explainer(connection, config, databaseKey));
+    /**
+     * The proxy for a connection of the real driver; shared with IntegrityDataSource.
+     *
+     * @param separateConnections opens a connection for schema lookups where the application's must not be used;
+     *                            null where none may be opened
+     */
+    static Connection wrap(Connection connection, IntegrityConfig config, String databaseKey,
+                           Explainer.SeparateConnections separateConnections) {
+        return ProxyFactory.connection(connection, new Explainer(connection, config, databaseKey, separateConnections));
     }
 
     private static Properties delegateProperties(Properties info) {

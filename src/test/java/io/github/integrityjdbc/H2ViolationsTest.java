@@ -1,5 +1,6 @@
 package io.github.integrityjdbc;
 
+import io.github.integrityjdbc.testing.Binding;
 import io.github.integrityjdbc.testing.H2Database;
 import org.h2.jdbc.JdbcBatchUpdateException;
 import org.h2.jdbc.JdbcSQLDataException;
@@ -16,7 +17,6 @@ import java.sql.SQLDataException;
 import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.sql.Statement;
-import java.sql.Types;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -313,13 +313,7 @@ class H2ViolationsTest {
 
     private SQLException fail(String sql, Object... values) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < values.length; i++) {
-                if (values[i] == null) {
-                    statement.setNull(i + 1, Types.VARCHAR);
-                } else {
-                    statement.setObject(i + 1, values[i]);
-                }
-            }
+            Binding.bindAll(statement, values);
             return assertThrows(SQLException.class, statement::executeUpdate, "the statement should have failed");
         }
     }

@@ -143,6 +143,38 @@ class IntegrityDriverTest {
         assertTrue(e.getMessage().contains("integrity.maxValueLength"), e.getMessage());
     }
 
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "integrity.mode|''|integrity.mode",
+        "integrity.mode|WRAPPED|integrity.mode",
+        "integrity.maxValueLength|0|integrity.maxValueLength",
+        "integrity.maxValueLength|ten|integrity.maxValueLength",
+        "integrity.maxValueLength|99999999999|integrity.maxValueLength",
+        "integrity.log|yes|integrity.log",
+        "integrity.metrics|1|integrity.metrics",
+        "Integrity.Mode|preserve|Integrity.Mode",
+        "INTEGRITY.NAME|orders|INTEGRITY.NAME",
+        "integrity.|x|integrity.",
+    })
+    void everyBadSetting_failsTheConnectionNamingTheKey_fromPropertiesOrSystemProperties(String key, String value,
+                                                                                         String named) {
+        Properties properties = new Properties();
+        properties.setProperty(key, value);
+        SQLException e = assertThrows(SQLException.class,
+                () -> driver.connect("jdbc:integrity:h2:mem:badsetting", properties));
+        assertTrue(e.getMessage().contains(named), e.getMessage());
+        assertEquals("HY000", e.getSQLState());
+
+        System.setProperty(key, value);
+        try {
+            e = assertThrows(SQLException.class,
+                    () -> driver.connect("jdbc:integrity:h2:mem:badsetting", new Properties()));
+            assertTrue(e.getMessage().contains(named), e.getMessage());
+        } finally {
+            System.clearProperty(key);
+        }
+    }
+
     @Test
     void propertyInfo_listsEveryIntegrityKeyThenTheDelegates() throws SQLException {
         DriverPropertyInfo[] info = driver.getPropertyInfo("jdbc:integrity:h2:mem:info", new Properties());

@@ -3,6 +3,7 @@ package io.github.integrityjdbc;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import io.github.integrityjdbc.testing.CapturedLog;
+import io.github.integrityjdbc.testing.Binding;
 import io.github.integrityjdbc.testing.H2Database;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Metrics;
@@ -14,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -130,13 +130,7 @@ class ReportingTest {
 
     static SQLException fail(Connection connection, String sql, Object... values) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < values.length; i++) {
-                if (values[i] == null) {
-                    statement.setNull(i + 1, Types.VARCHAR);
-                } else {
-                    statement.setObject(i + 1, values[i]);
-                }
-            }
+            Binding.bindAll(statement, values);
             return assertThrows(SQLException.class, statement::executeUpdate);
         }
     }

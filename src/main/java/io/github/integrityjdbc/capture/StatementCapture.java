@@ -39,6 +39,8 @@ public final class StatementCapture {
     }
 
     private static final int BLOCK_ROWS = 8;
+    /** Batch cells kept for reuse after a batch; the blocks of a larger batch are dropped. */
+    private static final int KEPT_CELLS = 4096;
 
     public StatementCapture(String sql) {
         this.sql = sql;
@@ -148,18 +150,23 @@ public final class StatementCapture {
         batch.sql.add(sql);
     }
 
-    /** Forgets every batch row, as the driver does after executeBatch or clearBatch. */
+    /**
+     * Forgets every batch row, as the driver does after executeBatch or clearBatch. The room a large batch took is
+     * given back too: a statement kept in a pool's statement cache must not hold it.
+     */
     public void clearBatch() {
         if (batch == null) {
             return;
         }
-        for (int block = 0; block * BLOCK_ROWS < batch.rowCount; block++) {
-            Arrays.fill(batch.blocks[block], null);
+        if ((long) batch.blocks.length * BLOCK_ROWS * batch.rowWidth > KEPT_CELLS) {
+            batch.blocks = new Object[4][];
+        } else {
+            for (int block = 0; block * BLOCK_ROWS < batch.rowCount; block++) {
+                Arrays.fill(batch.blocks[block], null);
+            }
         }
         batch.rowCount = 0;
-        if (batch.sql != null) {
-            batch.sql.clear();
-        }
+        batch.sql = null;
     }
 
     /** Rows added with PreparedStatement.addBatch, or SQL texts added with Statement.addBatch(String). */
@@ -179,6 +186,14 @@ public final class StatementCapture {
             end--;
         }
         return Arrays.copyOfRange(cells, start, end);
+    }
+
+    /** The value of parameter {@code index} (1-based) in batch row {@code row}, or null. */
+    public Object rowValue(int row, int index) {
+        if (batch == null || row < 0 || row >= batch.rowCount || index < 1 || index > batch.rowWidth) {
+            return null;
+        }
+        return batch.blocks[row / BLOCK_ROWS][row % BLOCK_ROWS * batch.rowWidth + index - 1];
     }
 
     /** The SQL of batch entry {@code row}: the statement's SQL for a prepared batch, the entry for a plain one. */

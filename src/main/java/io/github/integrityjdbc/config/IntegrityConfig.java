@@ -1,7 +1,6 @@
 package io.github.integrityjdbc.config;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Metrics;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -55,7 +54,9 @@ public final class IntegrityConfig {
                 continue;
             }
             for (String key : source.stringPropertyNames()) {
-                if (key.startsWith(IntegrityProperty.PREFIX) && IntegrityProperty.forKey(key) == null) {
+                // any case: Integrity.Mode is a misspelt key, not a setting for the real driver
+                if (key.toLowerCase(Locale.ROOT).startsWith(IntegrityProperty.PREFIX)
+                        && IntegrityProperty.forKey(key) == null) {
                     throw new SQLException("Unknown configuration key '" + key + "'; known keys: "
                             + knownKeys(), "HY000");
                 }
@@ -69,7 +70,7 @@ public final class IntegrityConfig {
                 parseLength(value(IntegrityProperty.MAX_VALUE_LENGTH, info, system)),
                 parseBoolean(IntegrityProperty.LOG, value(IntegrityProperty.LOG, info, system)),
                 parseBoolean(IntegrityProperty.METRICS, value(IntegrityProperty.METRICS, info, system)),
-                Metrics.globalRegistry);
+                null);
     }
 
     /** A copy of this configuration that counts violations in {@code registry}. */
@@ -165,6 +166,7 @@ public final class IntegrityConfig {
         return metrics;
     }
 
+    /** The registry to count in; null for Micrometer's global registry (not named here: Micrometer is optional). */
     public MeterRegistry registry() {
         return registry;
     }

@@ -3,7 +3,11 @@ package io.github.integrityjdbc.diagnose;
 import io.github.integrityjdbc.ViolationKind;
 
 import java.sql.Connection;
+import java.sql.DataTruncation;
+import java.sql.SQLDataException;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.SQLIntegrityConstraintViolationException;
 
 /**
  * What one database needs to be explained: reading its errors, and finding a constraint's table and columns. One
@@ -12,19 +16,45 @@ import java.sql.SQLException;
 interface Dialect {
 
     /**
+     * Query timeout of every schema lookup a dialect runs, in seconds (JDBC's granularity). With at most two lookups
+     * per explanation, and lookups paused after one times out (see {@link SchemaCache}), a hanging schema costs the
+     * application at most a few seconds once, never a hang.
+     */
+    int LOOKUP_TIMEOUT_SECONDS = 2;
+
+    /**
      * Reads the facts that the error itself states (structured fields, or the message). Runs no query.
      *
      * @param violation the exception that describes the violation (for a batch, the per-row one when there is one)
      * @param facts pre-filled with the kind the SQLState gives; the dialect refines it and adds what it reads
      */
-    void read(java.sql.SQLException violation, ErrorFacts facts);
+    void read(SQLException violation, ErrorFacts facts);
 
     /**
      * Table and columns of the named constraint, from the schema; null when the database cannot tell. Called on the
-     * slow path only, and only where {@link #canQueryAfterFailure()} holds; results are cached by the caller.
+     * slow path only, and only where {@link #canQueryAfterFailure()} holds; results are cached by the caller. Its
+     * queries are prepared with {@link #prepareLookup}, so that they time out.
      */
     default ConstraintInfo describeConstraint(Connection connection, String schema, String constraint)
             throws SQLException {
+        return null;
+    }
+
+    /**
+     * As {@link #describeConstraint(Connection, String, String)}, for databases whose constraint (or index) names
+     * are unique only within a table (MySQL, MariaDB); {@code table} is the statement's table when the error names
+     * none, and may be null.
+     */
+    default ConstraintInfo describeConstraint(Connection connection, String schema, String table, String constraint)
+            throws SQLException {
+        return describeConstraint(connection, schema, constraint);
+    }
+
+    /**
+     * The 0-based failing entry of a batch where the database's message names it (pgjdbc: {@code Batch entry 3}),
+     * or null.
+     */
+    default Integer batchEntry(SQLException batchFailure) {
         return null;
     }
 
@@ -39,6 +69,34 @@ interface Dialect {
     /** The name the database stores for an identifier written in SQL (H2: unquoted names in upper case). */
     default String storedName(String identifier, boolean quoted) {
         return identifier;
+    }
+
+    /**
+     * The kind of violation {@code e} reports, or null when it is neither an integrity violation nor a data error.
+     * Decided by SQLState first, then by vendor code, with the exception type only as a hint. The default knows the
+     * SQL standard: class 23 and class 22, or a JDBC integrity / data exception type.
+     */
+    default ViolationKind classify(SQLException e) {
+        String state = e.getSQLState();
+        if (state != null && (state.startsWith("23") || state.startsWith("22"))
+                || e instanceof SQLIntegrityConstraintViolationException
+                || e instanceof SQLDataException
+                || e instanceof DataTruncation) {
+            return standardKind(state);
+        }
+        return null;
+    }
+
+    /** A schema lookup query, prepared with the {@link #LOOKUP_TIMEOUT_SECONDS} query timeout. */
+    static PreparedStatement prepareLookup(Connection connection, String sql) throws SQLException {
+        PreparedStatement query = connection.prepareStatement(sql);
+        try {
+            query.setQueryTimeout(LOOKUP_TIMEOUT_SECONDS);
+        } catch (SQLException | RuntimeException e) {
+            query.close();
+            throw e;
+        }
+        return query;
     }
 
     /** The kind an SQLState gives in the SQL standard; the dialect may refine it. */
@@ -69,7 +127,27 @@ interface Dialect {
         }
     }
 
-    /** A constraint as the schema describes it. */
-    record ConstraintInfo(String schema, String table, java.util.List<String> columns) {
+    /**
+     * False where a primary key violation reads like any unique violation (PostgreSQL), so that the schema must say
+     * which it is.
+     */
+    default boolean namesPrimaryKeys() {
+        return true;
+    }
+
+    /**
+     * A constraint as the schema describes it.
+     *
+     * @param kind PRIMARY_KEY, UNIQUE, FOREIGN_KEY or CHECK where the schema tells the constraint's type (the error's
+     *     SQLState may say only "unique", or only "deferred"); null when unknown
+     * @param referencedTable for a foreign key, the parent table; null otherwise or when unknown
+     * @param referencedColumns for a foreign key, the parent's columns in the order of {@code columns}
+     */
+    record ConstraintInfo(String schema, String table, java.util.List<String> columns, ViolationKind kind,
+                          String referencedTable, java.util.List<String> referencedColumns) {
+
+        ConstraintInfo(String schema, String table, java.util.List<String> columns) {
+            this(schema, table, columns, null, null, java.util.List.of());
+        }
     }
 }

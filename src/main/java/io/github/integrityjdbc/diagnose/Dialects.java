@@ -20,6 +20,30 @@ final class Dialects {
         if (name.startsWith("h2")) {
             return new H2Dialect();
         }
+        if (name.startsWith("postgresql")) {
+            return new PostgresDialect();
+        }
+        if (name.startsWith("mysql") || name.startsWith("mariadb")) {
+            return new MySqlDialect();
+        }
+        if (name.startsWith("hsql")) {
+            return new HsqldbDialect();
+        }
+        if (name.contains("derby")) {
+            return new DerbyDialect();
+        }
+        if (name.startsWith("sqlite")) {
+            return new SqliteDialect();
+        }
+        if (name.startsWith("oracle")) {
+            return new OracleDialect();
+        }
+        if (name.contains("sql server")) {
+            return new SqlServerDialect();
+        }
+        if (name.startsWith("db2")) {
+            return new Db2Dialect();
+        }
         return STANDARD;
     }
 }

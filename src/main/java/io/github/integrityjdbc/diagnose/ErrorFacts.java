@@ -25,6 +25,27 @@ final class ErrorFacts {
     final List<String> referencedColumns = new ArrayList<>();
     /** Column to value as the error message shows it (SQL literal form), when it shows one. */
     final Map<String, String> messageValues = new LinkedHashMap<>();
-    /** The column's declared type, when a data error names it (e.g. CHARACTER VARYING(10)). */
+    /** The column's declared type, when a data error names it (e.g. CHARACTER VARYING(10), smallint). */
     String columnType;
+    /** A duplicate key's value as the error shows it before its columns are known (MySQL: '100-200'). */
+    String duplicateEntry;
+    /**
+     * A value a data error shows without naming its column (Derby: {@code shrink VARCHAR 'ABC…' to length 10}); its
+     * column is the one written column the statement gives exactly this value.
+     */
+    String unattributedValue;
+
+    /**
+     * True for a foreign key that blocks a change to the parent row (a DELETE or key UPDATE of a referenced row), as
+     * opposed to a child row whose parent is missing.
+     */
+    boolean parentSide(SqlShape shape) {
+        if (kind != ViolationKind.FOREIGN_KEY || shape.table() == null) {
+            return false;
+        }
+        if (referencedTable == null) {
+            return shape.operation() == SqlShape.Operation.DELETE; // a DELETE can only remove a parent row
+        }
+        return referencedTable.equalsIgnoreCase(shape.table()) && !referencedTable.equalsIgnoreCase(table);
+    }
 }

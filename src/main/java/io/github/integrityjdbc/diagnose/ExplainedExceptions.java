@@ -16,8 +16,12 @@ final class ExplainedExceptions {
     private ExplainedExceptions() {
     }
 
-    /** {@code integrity.mode=wrap}: a new exception of the standard type that matches the violation. */
-    static SQLException wrap(SQLException original, String message, ViolationReport report) {
+    /**
+     * {@code integrity.mode=wrap}: a new exception of the standard type that matches the violation.
+     *
+     * @param dataError a data error (SQLDataException) rather than an integrity violation
+     */
+    static SQLException wrap(SQLException original, String message, ViolationReport report, boolean dataError) {
         SQLException explained;
         if (original instanceof BatchUpdateException) {
             BatchUpdateException batch = (BatchUpdateException) original;
@@ -26,9 +30,7 @@ final class ExplainedExceptions {
             if (original.getNextException() != null) {
                 explained.setNextException(original.getNextException());
             }
-        } else if (report.kind().isDataError()
-                || original instanceof SQLDataException
-                || original.getSQLState() != null && original.getSQLState().startsWith("22")) {
+        } else if (dataError) {
             explained = new ExplainedDataError(message, original.getSQLState(), original.getErrorCode(), original,
                     report);
         } else {

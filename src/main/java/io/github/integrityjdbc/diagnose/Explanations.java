@@ -11,10 +11,17 @@ final class Explanations {
     private Explanations() {
     }
 
-    static String explain(ErrorFacts facts, Map<String, String> offending, SqlShape shape, Dialect dialect,
+    /**
+     * @param dataError true for SQLState class 22 (or a data exception type), which an OTHER kind cannot tell
+     * @param atCommit the failure came from commit(); {@code sql} is then the transaction's statement that wrote the
+     *                 row, or null
+     */
+    static String explain(ErrorFacts facts, boolean dataError, boolean atCommit, Map<String, String> offending,
+                          SqlShape shape,
+                          Dialect dialect,
                           String sql, List<String> parameters, Integer batchIndex, int batchSize, int maxSql) {
         StringBuilder text = new StringBuilder(256);
-        text.append(headline(facts, shape));
+        text.append(headline(facts, shape, dialect, dataError));
         if (!offending.isEmpty()) {
             text.append(": ");
             appendValues(text, offending);
@@ -23,10 +30,13 @@ final class Explanations {
             text.append(": the statement gives ").append(facts.columns.get(0)).append(" no value");
         }
         text.append('.');
-        if (sql == null) {
+        if (sql == null && batchSize > 0) {
+            text.append(" In a batch of ").append(batchSize)
+                    .append(" statements; the database does not say which one failed.");
+        } else if (sql == null) {
             text.append(" Reported at commit, outside any statement.");
         } else {
-            text.append(" Statement");
+            text.append(atCommit ? " Reported at commit; the row was written by the statement" : " Statement");
             if (shape.operation() != SqlShape.Operation.OTHER && shape.table() != null) {
                 text.append(" (").append(shape.operation()).append(" on ")
                         .append(dialect.storedName(shape.table(), shape.tableQuoted())).append(')');
@@ -43,7 +53,7 @@ final class Explanations {
         return text.toString();
     }
 
-    private static String headline(ErrorFacts facts, SqlShape shape) {
+    private static String headline(ErrorFacts facts, SqlShape shape, Dialect dialect, boolean dataError) {
         String on = on(facts.table, facts.columns);
         String name = facts.constraint == null ? "" : " " + facts.constraint;
         switch (facts.kind) {
@@ -53,12 +63,14 @@ final class Explanations {
                 return "Duplicate value for unique constraint" + name + on;
             case FOREIGN_KEY:
                 String parent = facts.referencedTable == null ? "the parent table" : facts.referencedTable;
-                boolean parentSide = facts.referencedTable != null && shape.table() != null
-                        && facts.referencedTable.equalsIgnoreCase(shape.table())
-                        && !facts.referencedTable.equalsIgnoreCase(facts.table);
+                boolean parentSide = facts.parentSide(shape);
+                if (parentSide && facts.referencedTable == null) {
+                    parent = dialect.storedName(shape.table(), shape.tableQuoted());
+                }
+                String foreignKey = name.isEmpty() ? " a foreign key" : " foreign key" + name;
                 return parentSide
-                        ? "Row of " + parent + " is still referenced by foreign key" + name + on
-                        : "No matching row in " + parent + " for foreign key" + name + on;
+                        ? "Row of " + parent + " is still referenced by" + foreignKey + on
+                        : "No matching row in " + parent + " for" + foreignKey + on;
             case NOT_NULL:
                 return "NULL is not allowed in column " + column(facts);
             case CHECK:
@@ -71,7 +83,7 @@ final class Explanations {
             case OUT_OF_RANGE:
                 return "Value out of range for column " + column(facts);
             default:
-                return (facts.kind.isDataError() ? "Data error" : "Integrity violation")
+                return (dataError ? "Data error" : "Integrity violation")
                         + (facts.constraint == null ? "" : " of constraint" + name) + on;
         }
     }

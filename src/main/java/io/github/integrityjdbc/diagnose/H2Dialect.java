@@ -26,8 +26,12 @@ final class H2Dialect implements Dialect {
     /** Unique and primary key: constraint [PRIMARY KEY | INDEX index] ON table(columns). */
     private static final Pattern UNIQUE = Pattern.compile(
             "\"" + QUALIFIED + "( PRIMARY KEY| INDEX (?:\\w+\\.)?(\\w+))? ON " + QUALIFIED + "\\(([^)]*)\\)");
-    /** The index values of a unique violation: VALUES ( /* 1 * / 'a@example.com' ). */
-    private static final Pattern UNIQUE_VALUES = Pattern.compile("\\) VALUES \\( /\\*[^*]*\\*/ (.*?) ?\\)\"");
+    /**
+     * The index values of a unique violation: VALUES ( /* 1 * / 'a@example.com' ), up to the end of the quoted part
+     * (a value may itself contain )").
+     */
+    private static final Pattern UNIQUE_VALUES = Pattern.compile(
+            "\\) VALUES \\( /\\*[^*]*\\*/ (.*?) ?\\)\"(?=; SQL statement:| \\[\\d|$)");
     private static final Pattern FOREIGN_KEY = Pattern.compile(
             "\"" + NAME + ": " + QUALIFIED + " FOREIGN KEY\\(([^)]*)\\) REFERENCES " + QUALIFIED
                     + "\\(([^)]*)\\) \\((.*)\\)\"");
@@ -60,14 +64,14 @@ final class H2Dialect implements Dialect {
                 readForeignKey(message, facts);
                 break;
             case "23502":
-                Matcher column = FIRST_QUOTED_NAME.matcher(message);
-                if (column.find()) {
+                Matcher column = atQuotedPart(FIRST_QUOTED_NAME, message);
+                if (column.lookingAt()) {
                     facts.columns.add(column.group(1));
                 }
                 break;
             case "23513":
-                Matcher constraint = FIRST_QUOTED_NAME.matcher(message);
-                if (constraint.find()) {
+                Matcher constraint = atQuotedPart(FIRST_QUOTED_NAME, message);
+                if (constraint.lookingAt()) {
                     facts.constraint = constraint.group(1);
                 }
                 break;
@@ -85,8 +89,8 @@ final class H2Dialect implements Dialect {
     }
 
     private static void readUnique(String message, ErrorFacts facts) {
-        Matcher m = UNIQUE.matcher(message);
-        if (!m.find()) {
+        Matcher m = atQuotedPart(UNIQUE, message);
+        if (!m.lookingAt()) {
             return;
         }
         facts.constraint = m.group(2);
@@ -99,15 +103,15 @@ final class H2Dialect implements Dialect {
         facts.columns.addAll(indexColumns(m.group(7)));
         // A single-column primary key message lists the whole existing row; an index message lists the key values.
         boolean listsKeyValues = !" PRIMARY KEY".equals(m.group(3));
-        Matcher values = UNIQUE_VALUES.matcher(message);
-        if (listsKeyValues && values.find(m.end() - 1)) {
+        Matcher values = UNIQUE_VALUES.matcher(message).region(m.end() - 1, message.length());
+        if (listsKeyValues && values.lookingAt()) {
             putValues(facts, facts.columns, SqlText.splitList(values.group(1)));
         }
     }
 
     private static void readForeignKey(String message, ErrorFacts facts) {
-        Matcher m = FOREIGN_KEY.matcher(message);
-        if (!m.find()) {
+        Matcher m = atQuotedPart(FOREIGN_KEY, message);
+        if (!m.lookingAt()) {
             return;
         }
         facts.constraint = m.group(1);
@@ -120,8 +124,8 @@ final class H2Dialect implements Dialect {
     }
 
     private static void readTooLong(String message, ErrorFacts facts) {
-        Matcher m = TOO_LONG.matcher(message);
-        if (m.find()) {
+        Matcher m = atQuotedPart(TOO_LONG, message);
+        if (m.lookingAt()) {
             facts.columns.add(m.group(1));
             facts.columnType = m.group(2);
             facts.messageValues.put(m.group(1), m.group(3));
@@ -129,11 +133,20 @@ final class H2Dialect implements Dialect {
     }
 
     private static void readOutOfRange(String message, ErrorFacts facts) {
-        Matcher m = OUT_OF_RANGE.matcher(message);
-        if (m.find() && m.group(2) != null) {
+        Matcher m = atQuotedPart(OUT_OF_RANGE, message);
+        if (m.lookingAt() && m.group(2) != null) {
             facts.columns.add(m.group(2));
             facts.messageValues.put(m.group(2), m.group(1));
         }
+    }
+
+    /**
+     * A matcher to be tried once ({@code lookingAt}), at the message's first double quote: the quoted part every H2
+     * message leads with. Tried at every position instead, hostile text could cost quadratic time.
+     */
+    private static Matcher atQuotedPart(Pattern pattern, String message) {
+        int quote = message.indexOf('"');
+        return pattern.matcher(message).region(quote < 0 ? message.length() : quote, message.length());
     }
 
     private static void putValues(ErrorFacts facts, List<String> columns, List<String> values) {
@@ -163,7 +176,7 @@ final class H2Dialect implements Dialect {
     @Override
     public ConstraintInfo describeConstraint(Connection connection, String schema, String constraint)
             throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(DESCRIBE_CONSTRAINT)) {
+        try (PreparedStatement query = Dialect.prepareLookup(connection, DESCRIBE_CONSTRAINT)) {
             query.setString(1, constraint);
             query.setString(2, schema);
             query.setString(3, schema);

@@ -160,6 +160,11 @@ final class SqlText {
         return i;
     }
 
+    /** A value as an error message shows it, written as values are shown everywhere: numbers bare, text quoted. */
+    static String literal(String raw) {
+        return raw.matches("-?\\d+(\\.\\d+)?") ? raw : "'" + raw.replace("'", "''") + "'";
+    }
+
     /** Splits a comma-separated list of SQL values at its top level, returning each element's text. */
     static List<String> splitList(String list) {
         List<String> elements = new ArrayList<>();

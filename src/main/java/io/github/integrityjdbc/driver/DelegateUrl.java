@@ -13,11 +13,13 @@ public final class DelegateUrl {
     public static final String PREFIX = "jdbc:integrity:";
 
     private static final String MASK = "****";
-    /** {@code user:secret@host}: the part between the colon and the at sign. */
-    private static final Pattern USER_INFO = Pattern.compile("(//[^/?#@:;]*:)[^/?#@]*@");
+    /** {@code //user:secret@host}: the part between the colon and the last at sign (a password may hold one). */
+    private static final Pattern USER_INFO = Pattern.compile("(//[^/?#@:;]*:)[^/?#]*@");
+    /** Oracle's {@code thin:user/secret@host}: the part between the slash and the at sign. */
+    private static final Pattern SLASH_USER_INFO = Pattern.compile("(:[^:/@;?&=\\s]+/)[^/@]*@");
     /** {@code password=secret} in a query string, H2/Derby {@code ;PASSWORD=secret}, or a property list. */
     private static final Pattern PASSWORD_PARAM = Pattern.compile(
-            "(?i)((?:password|passwd|pwd|secret|token|apikey|api_key)[a-z_]*\\s*=)[^&;,)\\s]*");
+            "(?i)((?:password|passwd|pwd|secret|token|apikey|api_key)[a-z0-9_]*\\s*=\\s*)[^&;,)\\s]*");
 
     private DelegateUrl() {
     }
@@ -38,6 +40,7 @@ public final class DelegateUrl {
             return null;
         }
         String masked = USER_INFO.matcher(url).replaceAll("$1" + Matcher.quoteReplacement(MASK) + "@");
+        masked = SLASH_USER_INFO.matcher(masked).replaceAll("$1" + Matcher.quoteReplacement(MASK) + "@");
         return PASSWORD_PARAM.matcher(masked).replaceAll("$1" + Matcher.quoteReplacement(MASK));
     }
 
@@ -47,7 +50,8 @@ public final class DelegateUrl {
      */
     public static String dataSourceName(String delegateUrl) {
         String name = delegateUrl.startsWith("jdbc:") ? delegateUrl.substring(5) : delegateUrl;
-        name = name.replaceAll("//[^/?#@]*@", "//");
+        name = name.replaceAll("//[^/?#]*@", "//");
+        name = SLASH_USER_INFO.matcher(name).replaceAll(":");
         int end = name.length();
         for (char c : new char[] {'?', ';', '&'}) {
             int at = name.indexOf(c);

@@ -6,7 +6,7 @@ import java.sql.CallableStatement;
  * The CallableStatement proxy adds nothing by hand: executes, batches and indexed setters come from
  * {@link PreparedStatementProxy}; named setters and output getters are generated delegation.
  */
-abstract class CallableStatementProxy extends PreparedStatementProxy implements CallableStatement {
+public abstract class CallableStatementProxy extends PreparedStatementProxy implements CallableStatement {
 
     protected CallableStatementProxy(CallableStatement delegate, ConnectionProxy connection) {
         super(delegate, connection);

@@ -5,9 +5,9 @@ import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 
 /** Hand-written part of the DatabaseMetaData proxy: {@link #getConnection()} answers the proxy connection. */
-abstract class DatabaseMetaDataProxy implements DatabaseMetaData {
+public abstract class DatabaseMetaDataProxy implements DatabaseMetaData {
 
-    final DatabaseMetaData delegate;
+    protected final DatabaseMetaData delegate;
     final ConnectionProxy connection;
 
     protected DatabaseMetaDataProxy(DatabaseMetaData delegate, ConnectionProxy connection) {

@@ -10,9 +10,10 @@ import java.sql.SQLException;
 /**
  * Hand-written part of the PreparedStatement proxy: its execute methods, batch rows, clearParameters and setNull.
  * The value setters ({@code setInt(int, int)}, {@code setString(int, String)}, ...) are generated: each calls the
- * delegate, then {@link #bind} (or {@link #bindStream} for a stream with a length).
+ * delegate, then {@link #bind} (or {@link #bindStream} for a stream with a length); when the delegate throws, the
+ * setter throws what {@link #bindFailed} returns.
  */
-abstract class PreparedStatementProxy extends StatementProxy implements PreparedStatement {
+public abstract class PreparedStatementProxy extends StatementProxy implements PreparedStatement {
 
     protected PreparedStatementProxy(PreparedStatement delegate, ConnectionProxy connection) {
         super(delegate, connection);
@@ -23,13 +24,22 @@ abstract class PreparedStatementProxy extends StatementProxy implements Prepared
     }
 
     /** Called by the generated setters after the delegate accepted the value. */
-    final void bind(int index, Object value) {
+    protected final void bind(int index, Object value) {
         capture.bind(index, value);
     }
 
     /** Called by the generated stream setters that take a length: keeps the length for the explanation. */
-    final void bindStream(int index, Object stream, long length) {
+    protected final void bindStream(int index, Object stream, long length) {
         capture.bind(index, new SizedStream(stream, length));
+    }
+
+    /**
+     * Called by the generated setters when the delegate rejected the value (Derby and HSQLDB check ranges when a value
+     * is bound): records the value and returns what to throw instead.
+     */
+    final SQLException bindFailed(SQLException failure, int index, Object value) {
+        capture.bind(index, value);
+        return connection.explainer.explainBind(failure, capture, index);
     }
 
     // ****  execute  ****
@@ -46,7 +56,9 @@ abstract class PreparedStatementProxy extends StatementProxy implements Prepared
     @Override
     public final int executeUpdate() throws SQLException {
         try {
-            return prepared().executeUpdate();
+            int count = prepared().executeUpdate();
+            connection.wrote(capture);
+            return count;
         } catch (SQLException e) {
             throw explain(e);
         }
@@ -55,7 +67,9 @@ abstract class PreparedStatementProxy extends StatementProxy implements Prepared
     @Override
     public final long executeLargeUpdate() throws SQLException {
         try {
-            return prepared().executeLargeUpdate();
+            long count = prepared().executeLargeUpdate();
+            connection.wrote(capture);
+            return count;
         } catch (SQLException e) {
             throw explain(e);
         }
@@ -64,7 +78,9 @@ abstract class PreparedStatementProxy extends StatementProxy implements Prepared
     @Override
     public final boolean execute() throws SQLException {
         try {
-            return prepared().execute();
+            boolean hasResults = prepared().execute();
+            connection.wrote(capture);
+            return hasResults;
         } catch (SQLException e) {
             throw explain(e);
         }

@@ -5,9 +5,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /** Hand-written part of the ResultSet proxy: {@link #getStatement()} answers the proxy statement. */
-abstract class ResultSetProxy implements ResultSet {
+public abstract class ResultSetProxy implements ResultSet {
 
-    final ResultSet delegate;
+    protected final ResultSet delegate;
     final StatementProxy statement;
 
     protected ResultSetProxy(ResultSet delegate, StatementProxy statement) {

@@ -25,20 +25,25 @@ public final class ViolationLog {
         }
         LoggingEventBuilder event = LOG.atWarn()
                 .setMessage(ValueRenderer.escape(report.dataSource() + " - " + report.explain()))
-                .addKeyValue("datasource", report.dataSource())
+                .addKeyValue("datasource", oneLine(report.dataSource()))
                 .addKeyValue("kind", report.kind().name())
-                .addKeyValue("constraint", report.constraint().orElse(""))
-                .addKeyValue("table", report.table().orElse(""))
-                .addKeyValue("columns", String.join(",", report.columns()))
-                .addKeyValue("sqlState", report.sqlState())
+                .addKeyValue("constraint", oneLine(report.constraint().orElse("")))
+                .addKeyValue("table", oneLine(report.table().orElse("")))
+                .addKeyValue("columns", oneLine(String.join(",", report.columns())))
+                .addKeyValue("sqlState", oneLine(report.sqlState()))
                 .addKeyValue("vendorCode", report.vendorCode())
-                .addKeyValue("database", report.database())
-                .addKeyValue("sql", report.sql() == null ? "" : ValueRenderer.escape(report.sql()))
-                .addKeyValue("parameters", "[" + String.join(", ", report.parameters()) + "]")
-                .addKeyValue("offending", report.offendingValues().toString());
+                .addKeyValue("database", oneLine(report.database()))
+                .addKeyValue("sql", oneLine(report.sql()))
+                .addKeyValue("parameters", oneLine("[" + String.join(", ", report.parameters()) + "]"))
+                .addKeyValue("offending", oneLine(report.offendingValues().toString()));
         if (report.batchIndex().isPresent()) {
             event = event.addKeyValue("batchIndex", report.batchIndex().getAsInt());
         }
         event.log();
+    }
+
+    /** Names too can hold control characters (quoted identifiers): every text value is kept on one line. */
+    private static String oneLine(String text) {
+        return text == null ? "" : ValueRenderer.escape(text);
     }
 }

@@ -3,33 +3,71 @@ package io.github.integrityjdbc.report;
 import io.github.integrityjdbc.ViolationReport;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
 
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.WeakHashMap;
 
 /**
  * The counter {@value #NAME}, tagged by kind, table, constraint and data source. Tag values are lower case, and
- * {@code unknown} where the database did not tell; SQL and values never become tags.
+ * {@code unknown} where the database did not tell; SQL and values never become tags. A registry sees at most
+ * {@value #MAX_TAG_VALUES} distinct {@code table} and as many {@code constraint} values; later ones count as
+ * {@value #OVERFLOW}, so that a schema with generated names cannot flood a metrics backend.
  */
 public final class ViolationMeters {
 
     /** The meter name. */
     public static final String NAME = "jdbc.integrity.violations";
+    /** Distinct values of the {@code table} tag, and of the {@code constraint} tag, per registry. */
+    public static final int MAX_TAG_VALUES = 1000;
+    /** The tag value of a table or constraint beyond the first {@value #MAX_TAG_VALUES}. */
+    public static final String OVERFLOW = "other";
+
+    /** Per registry (weakly held): the table and constraint tag values seen so far. */
+    private static final Map<MeterRegistry, Seen> SEEN = new WeakHashMap<>();
 
     private ViolationMeters() {
     }
 
+    /** Counts {@code report} in {@code registry}, or in Micrometer's global registry when it is null. */
     public static void count(MeterRegistry registry, ViolationReport report) {
         Counter.builder(NAME)
                 .description("Statements rejected by the database for an integrity violation or a data error")
                 .tag("kind", report.kind().name().toLowerCase(Locale.ROOT))
-                .tag("table", tag(report.table().orElse(null)))
-                .tag("constraint", tag(report.constraint().orElse(null)))
+                .tag("table", seen(registry).tables.admit(tag(report.table().orElse(null))))
+                .tag("constraint", seen(registry).constraints.admit(tag(report.constraint().orElse(null))))
                 .tag("datasource", report.dataSource() == null ? "unknown" : report.dataSource())
-                .register(registry)
+                .register(registry == null ? Metrics.globalRegistry : registry)
                 .increment();
     }
 
     private static String tag(String value) {
         return value == null || value.isEmpty() ? "unknown" : value.toLowerCase(Locale.ROOT);
+    }
+
+    private static Seen seen(MeterRegistry registry) {
+        synchronized (SEEN) {
+            return SEEN.computeIfAbsent(registry, r -> new Seen());
+        }
+    }
+
+    private static final class Seen {
+        final Admitted tables = new Admitted();
+        final Admitted constraints = new Admitted();
+    }
+
+    /** The first {@value #MAX_TAG_VALUES} distinct values pass; later new ones become {@value #OVERFLOW}. */
+    private static final class Admitted {
+        private final Set<String> values = new HashSet<>();
+
+        synchronized String admit(String value) {
+            if (values.contains(value) || values.size() < MAX_TAG_VALUES && values.add(value)) {
+                return value;
+            }
+            return OVERFLOW;
+        }
     }
 }

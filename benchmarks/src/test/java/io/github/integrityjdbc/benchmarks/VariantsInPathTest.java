@@ -87,10 +87,10 @@ class VariantsInPathTest {
     }
 
     private static void assumePostgres() {
-        boolean required = "true".equals(System.getenv("CI")) || Boolean.getBoolean("benchmarks.requirePostgres");
+        boolean required = "true".equals(System.getenv("CI")) || Boolean.getBoolean("servers.required");
         boolean reachable = Database.POSTGRESQL.reachable();
         if (required) {
-            assertTrue(reachable, "PostgreSQL is required (CI=true or -Dbenchmarks.requirePostgres) but not reachable"
+            assertTrue(reachable, "PostgreSQL is required (CI=true or -Dservers.required=true) but not reachable"
                     + " at jdbc:" + Database.POSTGRESQL.url());
         }
         assumeTrue(reachable, "PostgreSQL not reachable at jdbc:" + Database.POSTGRESQL.url() + ": skipped");

@@ -1,0 +1,205 @@
+package io.github.integrityjdbc.diagnose;
+
+import io.github.integrityjdbc.ViolationKind;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * MySQL and MariaDB, through MariaDB Connector/J or MySQL Connector/J. Both report SQLState 23000 for every kind, so
+ * the kind comes from the vendor code. A duplicate names the index ({@code PRIMARY} for every primary key), not the
+ * table: the table comes from the statement and the index columns from information_schema. MariaDB Connector/J
+ * prefixes messages with {@code (conn=N) }, MySQL Connector/J prefixes data errors with {@code Data truncation: };
+ * the patterns are not anchored, so both read the same.
+ */
+final class MySqlDialect implements Dialect {
+
+    private static final Pattern DUPLICATE = Pattern.compile("Duplicate entry '(.*)' for key '([^']+)'");
+    private static final Pattern FOREIGN_KEY = Pattern.compile("foreign key constraint fails \\(`([^`]+)`\\.`([^`]+)`,"
+            + " CONSTRAINT `([^`]+)` FOREIGN KEY \\(([^)]*)\\) REFERENCES `([^`]+)` \\(([^)]*)\\)");
+    private static final Pattern QUOTED_COLUMN = Pattern.compile("(?:Column|Field|column) '([^']+)'");
+    private static final Pattern CHECK = Pattern.compile("CONSTRAINT `([^`]+)` failed for `([^`]+)`\\.`([^`]+)`");
+    private static final Pattern CHECK_MYSQL8 = Pattern.compile("Check constraint '([^']+)' is violated");
+    private static final Pattern BACKQUOTED = Pattern.compile("`([^`]+)`");
+
+    private static final String INDEX_COLUMNS = "SELECT TABLE_SCHEMA, TABLE_NAME, COLUMN_NAME"
+            + " FROM information_schema.STATISTICS"
+            + " WHERE INDEX_NAME = ? AND TABLE_NAME = ? AND TABLE_SCHEMA = COALESCE(?, DATABASE())"
+            + " ORDER BY SEQ_IN_INDEX";
+    private static final String CHECK_CLAUSE = "SELECT cc.CONSTRAINT_SCHEMA, tc.TABLE_NAME, cc.CHECK_CLAUSE"
+            + " FROM information_schema.CHECK_CONSTRAINTS cc"
+            + " JOIN information_schema.TABLE_CONSTRAINTS tc ON tc.CONSTRAINT_SCHEMA = cc.CONSTRAINT_SCHEMA"
+            + " AND tc.CONSTRAINT_NAME = cc.CONSTRAINT_NAME AND tc.CONSTRAINT_TYPE = 'CHECK'"
+            + " WHERE cc.CONSTRAINT_NAME = ? AND cc.CONSTRAINT_SCHEMA = COALESCE(?, DATABASE())"
+            + " AND (CAST(? AS CHAR) IS NULL OR tc.TABLE_NAME = ?)";
+    private static final String TABLE_COLUMNS = "SELECT COLUMN_NAME FROM information_schema.COLUMNS"
+            + " WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?";
+
+    @Override
+    public ViolationKind classify(SQLException e) {
+        switch (e.getErrorCode()) {
+            case 1062: // ER_DUP_ENTRY
+            case 1586: // ER_DUP_ENTRY_WITH_KEY_NAME
+                return ViolationKind.UNIQUE;
+            case 1216: // ER_NO_REFERENCED_ROW (old servers)
+            case 1217: // ER_ROW_IS_REFERENCED (old servers)
+            case 1451: // ER_ROW_IS_REFERENCED_2
+            case 1452: // ER_NO_REFERENCED_ROW_2
+                return ViolationKind.FOREIGN_KEY;
+            case 1048: // ER_BAD_NULL_ERROR
+            case 1364: // ER_NO_DEFAULT_FOR_FIELD: a NOT NULL column left out (SQLState HY000)
+                return ViolationKind.NOT_NULL;
+            case 3819: // MySQL 8 ER_CHECK_CONSTRAINT_VIOLATED (SQLState HY000)
+            case 4025: // MariaDB ER_CONSTRAINT_FAILED
+                return ViolationKind.CHECK;
+            case 1406: // ER_DATA_TOO_LONG
+                return ViolationKind.VALUE_TOO_LONG;
+            case 1264: // ER_WARN_DATA_OUT_OF_RANGE (MySQL Connector/J says 22001, MariaDB's driver 22003)
+                return ViolationKind.OUT_OF_RANGE;
+            default:
+                return Dialect.super.classify(e);
+        }
+    }
+
+    @Override
+    public void read(SQLException violation, ErrorFacts facts) {
+        String message = violation.getMessage();
+        if (message == null) {
+            return;
+        }
+        switch (facts.kind) {
+            case UNIQUE:
+                Matcher duplicate = DUPLICATE.matcher(message);
+                if (duplicate.find()) {
+                    String key = duplicate.group(2);
+                    int dot = key.lastIndexOf('.'); // MySQL 8: 'table.key'
+                    if (dot > 0) {
+                        facts.table = key.substring(0, dot);
+                        key = key.substring(dot + 1);
+                    }
+                    facts.constraint = key;
+                    facts.kind = key.equals("PRIMARY") ? ViolationKind.PRIMARY_KEY : ViolationKind.UNIQUE;
+                    facts.duplicateEntry = duplicate.group(1);
+                }
+                break;
+            case FOREIGN_KEY:
+                Matcher fk = FOREIGN_KEY.matcher(message);
+                if (fk.find()) {
+                    facts.schema = fk.group(1);
+                    facts.table = fk.group(2);
+                    facts.constraint = fk.group(3);
+                    facts.columns.addAll(backquoted(fk.group(4)));
+                    facts.referencedTable = fk.group(5);
+                    facts.referencedColumns.addAll(backquoted(fk.group(6)));
+                }
+                break;
+            case CHECK:
+                Matcher check = CHECK.matcher(message);
+                if (check.find()) {
+                    facts.constraint = check.group(1);
+                    facts.schema = check.group(2);
+                    facts.table = check.group(3);
+                } else {
+                    Matcher mysql8 = CHECK_MYSQL8.matcher(message);
+                    if (mysql8.find()) {
+                        facts.constraint = mysql8.group(1);
+                    }
+                }
+                break;
+            case NOT_NULL:
+            case VALUE_TOO_LONG:
+            case OUT_OF_RANGE:
+                Matcher column = QUOTED_COLUMN.matcher(message);
+                if (column.find()) {
+                    facts.columns.add(column.group(1));
+                }
+                break;
+            default:
+                break;
+        }
+    }
+
+    private static List<String> backquoted(String list) {
+        List<String> names = new ArrayList<>();
+        Matcher m = BACKQUOTED.matcher(list);
+        while (m.find()) {
+            names.add(m.group(1));
+        }
+        return names;
+    }
+
+    /** Index columns for a duplicate (index names are unique per table only), or a CHECK's columns from its clause. */
+    @Override
+    public ConstraintInfo describeConstraint(Connection connection, String schema, String table, String constraint)
+            throws SQLException {
+        if (table != null) {
+            try (PreparedStatement query = Dialect.prepareLookup(connection, INDEX_COLUMNS)) {
+                query.setString(1, constraint);
+                query.setString(2, table);
+                query.setString(3, schema);
+                try (ResultSet rows = query.executeQuery()) {
+                    List<String> columns = new ArrayList<>();
+                    String foundSchema = null;
+                    while (rows.next()) {
+                        foundSchema = rows.getString(1);
+                        columns.add(rows.getString(3));
+                    }
+                    if (!columns.isEmpty()) {
+                        return new ConstraintInfo(foundSchema, table, columns);
+                    }
+                }
+            }
+        }
+        return checkColumns(connection, schema, table, constraint);
+    }
+
+    /** A CHECK's columns: the backquoted names in its clause that are columns of its table. */
+    private static ConstraintInfo checkColumns(Connection connection, String schema, String table, String constraint)
+            throws SQLException {
+        String foundSchema;
+        String foundTable;
+        String clause;
+        try (PreparedStatement query = Dialect.prepareLookup(connection, CHECK_CLAUSE)) {
+            query.setString(1, constraint);
+            query.setString(2, schema);
+            query.setString(3, table);
+            query.setString(4, table);
+            try (ResultSet rows = query.executeQuery()) {
+                if (!rows.next()) {
+                    return null;
+                }
+                foundSchema = rows.getString(1);
+                foundTable = rows.getString(2);
+                clause = rows.getString(3);
+                if (rows.next()) {
+                    return null; // the same name on two tables: do not guess
+                }
+            }
+        }
+        Set<String> tableColumns = new LinkedHashSet<>();
+        try (PreparedStatement query = Dialect.prepareLookup(connection, TABLE_COLUMNS)) {
+            query.setString(1, foundSchema);
+            query.setString(2, foundTable);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    tableColumns.add(rows.getString(1).toLowerCase(java.util.Locale.ROOT));
+                }
+            }
+        }
+        Set<String> columns = new LinkedHashSet<>();
+        for (String name : backquoted(clause == null ? "" : clause)) {
+            if (tableColumns.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+                columns.add(name);
+            }
+        }
+        return new ConstraintInfo(foundSchema, foundTable, new ArrayList<>(columns));
+    }
+}

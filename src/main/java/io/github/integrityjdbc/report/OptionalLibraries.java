@@ -1,0 +1,26 @@
+package io.github.integrityjdbc.report;
+
+/**
+ * Which optional libraries the application has. SLF4J 2 and Micrometer are used when present and never required:
+ * the classes that import them ({@link ViolationLog}, {@link ViolationMeters}, {@link DebugLog}'s SLF4J half) are
+ * loaded only when these flags are true, so the drop-in driver jar explains violations without either.
+ */
+public final class OptionalLibraries {
+
+    /** True when the SLF4J 2 API (with its fluent event builder) can be loaded. */
+    public static final boolean SLF4J = present("org.slf4j.spi.LoggingEventBuilder");
+    /** True when Micrometer's core API can be loaded. */
+    public static final boolean MICROMETER = present("io.micrometer.core.instrument.MeterRegistry");
+
+    private OptionalLibraries() {
+    }
+
+    private static boolean present(String className) {
+        try {
+            Class.forName(className, false, OptionalLibraries.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+}

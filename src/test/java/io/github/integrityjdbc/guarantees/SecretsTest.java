@@ -1,0 +1,224 @@
+package io.github.integrityjdbc.guarantees;
+
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import io.github.integrityjdbc.IntegrityDriver;
+import io.github.integrityjdbc.IntegrityViolations;
+import io.github.integrityjdbc.ViolationKind;
+import io.github.integrityjdbc.ViolationReport;
+import io.github.integrityjdbc.driver.DelegateUrl;
+import io.github.integrityjdbc.report.ViolationLog;
+import io.github.integrityjdbc.report.ViolationMeters;
+import io.github.integrityjdbc.testing.CapturedLog;
+import io.github.integrityjdbc.testing.H2Database;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.sql.BatchUpdateException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Passwords and masked values never reach a message, a log line, a meter tag or an error about a URL; values cannot
+ * forge log lines; the table and constraint tags cannot grow without bound.
+ */
+class SecretsTest {
+
+    private static final String SECRET = "S3cr3tXyz";
+
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private CapturedLog log;
+
+    @BeforeEach
+    void setUp() {
+        Metrics.globalRegistry.add(registry);
+        log = new CapturedLog(ViolationLog.LOGGER_NAME);
+    }
+
+    @AfterEach
+    void tearDown() {
+        Metrics.globalRegistry.remove(registry);
+        log.close();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "jdbc:integrity:nosuchdb://alice:" + SECRET + "@db:5432/app",
+        "jdbc:integrity:nosuchdb://alice:pa@ss" + SECRET + "@db:5432/app",
+        "jdbc:integrity:nosuchdb://db:5432/app?user=alice&password=" + SECRET + "&ssl=true",
+        "jdbc:integrity:nosuchdb://db/app?ssl=true&PASSWORD=" + SECRET,
+        "jdbc:integrity:nosuchdb://db/app?password1=" + SECRET + "&sslpassword=" + SECRET,
+        "jdbc:integrity:nosuchdb:mem:app;USER=sa;PASSWORD=" + SECRET,
+        "jdbc:integrity:nosuchdb:mem:app;USER=sa;PASSWORD = " + SECRET + ";MODE=MySQL",
+        "jdbc:integrity:nosuchdb:memory:app;create=true;user=app;password=" + SECRET,
+        "jdbc:integrity:nosuchdb://db:1433;databaseName=app;user=sa;password=" + SECRET + ";encrypt=true",
+        "jdbc:integrity:nosuchdb:thin:scott/" + SECRET + "@db:1521/orcl",
+        "jdbc:integrity:nosuchdb:thin:scott/" + SECRET + "@//db:1521/orcl",
+    })
+    void passwordInAnyUrlForm_neverInTheErrorNorInTheDataSourceName(String url) {
+        SQLException e = assertThrows(SQLException.class, () -> new IntegrityDriver().connect(url, new Properties()));
+        assertEquals("08001", e.getSQLState());
+        assertTrue(e.getMessage().contains("nosuchdb"), e.getMessage());
+        assertFalse(e.getMessage().contains(SECRET), e.getMessage());
+        assertTrue(e.getMessage().contains("****"), e.getMessage());
+        String delegate = DelegateUrl.delegate(url);
+        assertFalse(DelegateUrl.dataSourceName(delegate).contains(SECRET), DelegateUrl.dataSourceName(delegate));
+        assertTrue(DelegateUrl.dataSourceName(delegate).startsWith("nosuchdb"), DelegateUrl.dataSourceName(delegate));
+    }
+
+    @Test
+    void passwordInTheUrlAndInProperties_neverInAMessageLogLineOrTag() throws SQLException {
+        String name = H2Database.uniqueName("secret");
+        Properties properties = new Properties();
+        properties.setProperty("user", "sa");
+        properties.setProperty("password", SECRET);
+        List<String> outputs = new ArrayList<>();
+        try (Connection byProperty = new IntegrityDriver().connect("jdbc:integrity:h2:mem:" + name, properties);
+             Connection byUrl = new IntegrityDriver().connect("jdbc:integrity:h2:mem:" + name + "_url;USER=sa;PASSWORD="
+                     + SECRET + ";DB_CLOSE_DELAY=0", new Properties())) {
+            for (Connection connection : List.of(byProperty, byUrl)) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("CREATE TABLE t (id INT CONSTRAINT pk_t PRIMARY KEY)");
+                    statement.execute("INSERT INTO t VALUES (1)");
+                    SQLException e = assertThrows(SQLException.class,
+                            () -> statement.execute("INSERT INTO t VALUES (1)"));
+                    outputs.add(e.getMessage());
+                    outputs.add(IntegrityViolations.find(e).orElseThrow().toString());
+                }
+                outputs.add(connection.toString());
+            }
+        }
+        outputs.addAll(logged());
+        outputs.addAll(tags());
+        assertEquals(2, log.events().size());
+        for (String output : outputs) {
+            assertFalse(output.contains(SECRET), output);
+        }
+        assertTrue(tags().contains("datasource=h2:mem:" + name + "_url"), tags().toString());
+    }
+
+    @Test
+    void maskedColumn_maskedInEveryOutput_batchAndPreserveModeToo() throws SQLException {
+        Properties preserve = new Properties();
+        preserve.setProperty("integrity.mode", "preserve");
+        try (Connection connection = H2Database.openWithSchema(H2Database.uniqueName("masked"), preserve);
+             PreparedStatement insert = connection.prepareStatement(
+                     "INSERT INTO account (id, username, password) VALUES (?, ?, ?)")) {
+            insert.setInt(1, 5);
+            insert.setString(2, "fresh");
+            insert.setString(3, "first-" + SECRET);
+            insert.addBatch();
+            insert.setInt(1, 6);
+            insert.setString(2, "root");
+            insert.setString(3, "second-" + SECRET);
+            insert.addBatch();
+            BatchUpdateException e = assertThrows(BatchUpdateException.class, insert::executeBatch);
+            ViolationReport report = IntegrityViolations.find(e).orElseThrow();
+            assertEquals(ViolationKind.UNIQUE, report.kind());
+            assertEquals(List.of("6", "'root'", "****"), report.parameters());
+            List<String> outputs = new ArrayList<>(List.of(report.toString(), report.explain(),
+                    report.parameters().toString(), report.offendingValues().toString(), String.valueOf(report.sql())));
+            for (Throwable suppressed : e.getSuppressed()) {
+                outputs.add(suppressed.getMessage());
+            }
+            assertEquals(1, e.getSuppressed().length, "preserve mode attaches the explanation");
+            outputs.addAll(logged());
+            outputs.addAll(tags());
+            for (String output : outputs) {
+                assertFalse(output.contains(SECRET), output);
+            }
+        }
+    }
+
+    @Test
+    void controlCharactersInValuesAndNames_cannotForgeALogLine() throws SQLException {
+        String forged = "x\n12:00:00.000 WARN  io.github.integrityjdbc.violations - all good\r\u001b[2K\u2028";
+        try (Connection connection = H2Database.openWithSchema(H2Database.uniqueName("forge"), new Properties())) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("CREATE TABLE \"odd\ntable\" (id INT PRIMARY KEY, \"odd\rcolumn\" VARCHAR(5) UNIQUE)");
+                statement.execute("INSERT INTO \"odd\ntable\" VALUES (1, 'a')");
+            }
+            SQLException tooLong = assertThrows(SQLException.class, () -> {
+                try (PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO \"odd\ntable\" (id, \"odd\rcolumn\") VALUES (?, ?)")) {
+                    insert.setInt(1, 2);
+                    insert.setString(2, forged);
+                    insert.executeUpdate();
+                }
+            });
+            SQLException duplicate = assertThrows(SQLException.class, () -> {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("INSERT INTO \"odd\ntable\" VALUES (3, 'a') /* " + forged + " */");
+                }
+            });
+            assertTrue(IntegrityViolations.find(tooLong).isPresent());
+            assertTrue(IntegrityViolations.find(duplicate).isPresent());
+        }
+        assertEquals(2, log.events().size());
+        for (String line : logged()) {
+            for (char c : line.toCharArray()) {
+                assertFalse(Character.isISOControl(c) || c == '\u2028' || c == '\u2029',
+                        () -> "control character " + (int) c + " in " + line);
+            }
+        }
+    }
+
+    @Test
+    void tableAndConstraintTags_cappedAtAThousandThenOther() throws SQLException {
+        SimpleMeterRegistry own = new SimpleMeterRegistry();
+        for (int i = 0; i < ViolationMeters.MAX_TAG_VALUES + 200; i++) {
+            ViolationMeters.count(own, new ViolationReport.Builder().kind(ViolationKind.UNIQUE)
+                    .table("t_" + i).constraint("uq_" + i).dataSource("dyn").build());
+        }
+        // tables and constraints seen before the cap keep counting under their own names
+        ViolationMeters.count(own, new ViolationReport.Builder().kind(ViolationKind.UNIQUE)
+                .table("t_7").constraint("uq_7").dataSource("dyn").build());
+
+        Set<String> tables = own.find(ViolationMeters.NAME).counters().stream()
+                .map(c -> c.getId().getTag("table")).collect(Collectors.toSet());
+        Set<String> constraints = own.find(ViolationMeters.NAME).counters().stream()
+                .map(c -> c.getId().getTag("constraint")).collect(Collectors.toSet());
+        assertEquals(ViolationMeters.MAX_TAG_VALUES + 1, tables.size());
+        assertEquals(ViolationMeters.MAX_TAG_VALUES + 1, constraints.size());
+        assertEquals(200.0, own.get(ViolationMeters.NAME).tags("table", "other", "constraint", "other")
+                .counter().count());
+        assertEquals(2.0, own.get(ViolationMeters.NAME).tags("table", "t_7").counter().count());
+        assertEquals(ViolationMeters.MAX_TAG_VALUES + 201.0, own.find(ViolationMeters.NAME).counters().stream()
+                .mapToDouble(c -> c.count()).sum(), "nothing lost");
+    }
+
+    /** Every logged line as an appender would write it: message and key-value pairs. */
+    private List<String> logged() {
+        List<String> lines = new ArrayList<>();
+        for (ILoggingEvent event : log.events()) {
+            lines.add(event.getFormattedMessage());
+            CapturedLog.keyValues(event).forEach((key, value) -> lines.add(key + "=" + value));
+        }
+        return lines;
+    }
+
+    private List<String> tags() {
+        List<String> tags = new ArrayList<>();
+        for (Meter meter : registry.getMeters()) {
+            meter.getId().getTags().forEach(tag -> tags.add(tag.getKey() + "=" + tag.getValue()));
+        }
+        return tags;
+    }
+}

@@ -1,0 +1,49 @@
+package io.github.integrityjdbc.integration;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.File;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The packaged jar is a drop-in driver: a fresh JVM with only that jar and H2 on the class path (no SLF4J, no
+ * Micrometer, no Byte Buddy of its own) opens a {@code jdbc:integrity:} URL and gets an explained violation.
+ * Runs in the integration-test phase, after the shade plugin built the jar (failsafe passes its path).
+ */
+class DropInDriverIT {
+
+    @Test
+    void freshJvmWithOnlyTheJarAndH2_explainsAViolation() throws Exception {
+        Path jar = Paths.get(System.getProperty("test.driverJar", "target/missing.jar"));
+        assertTrue(Files.isRegularFile(jar), "the packaged driver jar " + jar + " must exist (run mvn verify)");
+        Path probe = Paths.get(DropInDriverIT.class.getResource("/dropin/DropInProbe.java").toURI());
+        String classPath = jar + File.pathSeparator + locationOf(org.h2.Driver.class);
+        Path java = Paths.get(System.getProperty("java.home"), "bin", "java");
+
+        Process process = new ProcessBuilder(java.toString(), "-cp", classPath, probe.toString())
+                .redirectErrorStream(true).start();
+        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the probe JVM did not finish in 2 minutes");
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertEquals(0, process.exitValue(), output);
+        List<String> lines = output.lines().toList();
+        assertTrue(lines.contains("integrityViolation=true"), output);
+        assertTrue(lines.contains("kind=UNIQUE constraint=UQ_TOOL_USER_EMAIL offending={EMAIL='ada@example.com'}"),
+                output);
+        assertTrue(output.contains("integrity-jdbc: Duplicate value for unique constraint UQ_TOOL_USER_EMAIL"
+                + " on TOOL_USER(EMAIL): EMAIL='ada@example.com'."), output);
+    }
+
+    private static Path locationOf(Class<?> type) throws URISyntaxException {
+        return Paths.get(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+    }
+}

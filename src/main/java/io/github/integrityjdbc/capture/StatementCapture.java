@@ -20,20 +20,27 @@ public final class StatementCapture {
     };
 
     private static final Object[] NO_VALUES = new Object[0];
-    /** Batch cells kept for reuse after a batch; a larger array is dropped. */
-    private static final int KEPT_CELLS = 4096;
 
     private String sql;
     private Object[] values = NO_VALUES;
     private int valueCount;
+    private Batch batch; // created by the first addBatch: most statements never batch
 
-    // PreparedStatement batches: rows of `width` cells, laid end to end in one array.
-    private Object[] rowCells = NO_VALUES;
-    private int rowWidth;
-    private int rowCount;
+    /** What addBatch collected, kept apart so that a statement that does not batch carries none of it. */
+    private static final class Batch {
+        // PreparedStatement batches: rows of `rowWidth` cells, BLOCK_ROWS rows to a block, so that a growing
+        // batch never copies the rows it already has.
+        Object[][] blocks = new Object[4][];
+        int rowWidth;
+        int rowCount;
 
-    // Statement.addBatch(String) batches.
-    private List<String> batchSql;
+        // Statement.addBatch(String) batches.
+        List<String> sql;
+    }
+
+    private static final int BLOCK_ROWS = 8;
+    /** Batch cells kept for reuse after a batch; the blocks of a larger batch are dropped. */
+    private static final int KEPT_CELLS = 4096;
 
     public StatementCapture(String sql) {
         this.sql = sql;
@@ -54,12 +61,27 @@ public final class StatementCapture {
             return;
         }
         if (index > values.length) {
-            values = Arrays.copyOf(values, Math.max(index, Math.max(4, values.length * 2)));
+            int size = values.length == 0 ? Math.max(index, placeholders(sql)) : Math.max(index, values.length * 2);
+            values = Arrays.copyOf(values, size);
         }
         values[index - 1] = value;
         if (index > valueCount) {
             valueCount = index;
         }
+    }
+
+    /**
+     * The number of {@code ?} in the SQL (at least 4 when there are none): the likely parameter count, so that the
+     * first bind sizes the values once. A {@code ?} in a literal or comment only makes the array a little larger.
+     */
+    private static int placeholders(String sql) {
+        int count = 0;
+        if (sql != null) {
+            for (int i = sql.indexOf('?'); i >= 0; i = sql.indexOf('?', i + 1)) {
+                count++;
+            }
+        }
+        return count == 0 ? 4 : count;
     }
 
     public void clearParameters() {
@@ -74,33 +96,58 @@ public final class StatementCapture {
 
     /** PreparedStatement.addBatch: the current values become a batch row. */
     public void addRow() {
-        if (valueCount > rowWidth) {
-            widenRows(valueCount);
+        Batch batch = batch();
+        if (valueCount > batch.rowWidth) {
+            widenRows(batch, valueCount);
         }
-        int start = rowCount * rowWidth;
-        if (start + rowWidth > rowCells.length) {
-            rowCells = Arrays.copyOf(rowCells, Math.max(start + rowWidth, rowCells.length * 2));
+        int width = batch.rowWidth;
+        int block = batch.rowCount / BLOCK_ROWS;
+        if (block == batch.blocks.length) {
+            batch.blocks = Arrays.copyOf(batch.blocks, block * 2);
         }
-        System.arraycopy(values, 0, rowCells, start, valueCount);
-        Arrays.fill(rowCells, start + valueCount, start + rowWidth, null);
-        rowCount++;
+        if (batch.blocks[block] == null) {
+            batch.blocks[block] = new Object[BLOCK_ROWS * width];
+        }
+        Object[] cells = batch.blocks[block];
+        int start = batch.rowCount % BLOCK_ROWS * width;
+        System.arraycopy(values, 0, cells, start, valueCount);
+        Arrays.fill(cells, start + valueCount, start + width, null);
+        batch.rowCount++;
     }
 
-    private void widenRows(int width) {
-        Object[] wider = new Object[Math.max(width * Math.max(rowCount, 1), width * 4)];
-        for (int row = 0; row < rowCount; row++) {
-            System.arraycopy(rowCells, row * rowWidth, wider, row * width, rowWidth);
+    private Batch batch() {
+        if (batch == null) {
+            batch = new Batch();
         }
-        rowCells = wider;
-        rowWidth = width;
+        return batch;
+    }
+
+    /** Rows get wider when a later row binds a higher index: the rows so far are copied, blocks not in use dropped. */
+    private static void widenRows(Batch batch, int width) {
+        int usedBlocks = (batch.rowCount + BLOCK_ROWS - 1) / BLOCK_ROWS;
+        for (int block = 0; block < batch.blocks.length; block++) {
+            Object[] narrow = batch.blocks[block];
+            if (narrow == null || block >= usedBlocks) {
+                batch.blocks[block] = null;
+                continue;
+            }
+            Object[] wider = new Object[BLOCK_ROWS * width];
+            int rows = Math.min(BLOCK_ROWS, batch.rowCount - block * BLOCK_ROWS);
+            for (int row = 0; row < rows; row++) {
+                System.arraycopy(narrow, row * batch.rowWidth, wider, row * width, batch.rowWidth);
+            }
+            batch.blocks[block] = wider;
+        }
+        batch.rowWidth = width;
     }
 
     /** Statement.addBatch(sql). */
     public void addSql(String sql) {
-        if (batchSql == null) {
-            batchSql = new ArrayList<>();
+        Batch batch = batch();
+        if (batch.sql == null) {
+            batch.sql = new ArrayList<>();
         }
-        batchSql.add(sql);
+        batch.sql.add(sql);
     }
 
     /**
@@ -108,50 +155,57 @@ public final class StatementCapture {
      * given back too: a statement kept in a pool's statement cache must not hold it.
      */
     public void clearBatch() {
-        if (rowCells.length > KEPT_CELLS) {
-            rowCells = NO_VALUES;
-        } else {
-            Arrays.fill(rowCells, 0, rowCount * rowWidth, null);
+        if (batch == null) {
+            return;
         }
-        rowCount = 0;
-        batchSql = null;
+        if ((long) batch.blocks.length * BLOCK_ROWS * batch.rowWidth > KEPT_CELLS) {
+            batch.blocks = new Object[4][];
+        } else {
+            for (int block = 0; block * BLOCK_ROWS < batch.rowCount; block++) {
+                Arrays.fill(batch.blocks[block], null);
+            }
+        }
+        batch.rowCount = 0;
+        batch.sql = null;
     }
 
     /** Rows added with PreparedStatement.addBatch, or SQL texts added with Statement.addBatch(String). */
     public int batchSize() {
-        return rowCount + (batchSql == null ? 0 : batchSql.size());
+        return batch == null ? 0 : batch.rowCount + (batch.sql == null ? 0 : batch.sql.size());
     }
 
     /** The values of batch row {@code row} (0-based) of a prepared statement. */
     public Object[] rowValues(int row) {
-        if (row < 0 || row >= rowCount) {
+        if (batch == null || row < 0 || row >= batch.rowCount) {
             return NO_VALUES;
         }
-        int end = rowWidth;
-        while (end > 0 && rowCells[row * rowWidth + end - 1] == null) {
+        Object[] cells = batch.blocks[row / BLOCK_ROWS];
+        int start = row % BLOCK_ROWS * batch.rowWidth;
+        int end = start + batch.rowWidth;
+        while (end > start && cells[end - 1] == null) {
             end--;
         }
-        return Arrays.copyOfRange(rowCells, row * rowWidth, row * rowWidth + end);
+        return Arrays.copyOfRange(cells, start, end);
     }
 
     /** The value of parameter {@code index} (1-based) in batch row {@code row}, or null. */
     public Object rowValue(int row, int index) {
-        if (row < 0 || row >= rowCount || index < 1 || index > rowWidth) {
+        if (batch == null || row < 0 || row >= batch.rowCount || index < 1 || index > batch.rowWidth) {
             return null;
         }
-        return rowCells[row * rowWidth + index - 1];
+        return batch.blocks[row / BLOCK_ROWS][row % BLOCK_ROWS * batch.rowWidth + index - 1];
     }
 
     /** The SQL of batch entry {@code row}: the statement's SQL for a prepared batch, the entry for a plain one. */
     public String rowSql(int row) {
-        if (batchSql != null && row >= 0 && row < batchSql.size()) {
-            return batchSql.get(row);
+        if (batch != null && batch.sql != null && row >= 0 && row < batch.sql.size()) {
+            return batch.sql.get(row);
         }
         return sql;
     }
 
     /** True when the batch consists of PreparedStatement rows. */
     public boolean hasRows() {
-        return rowCount > 0;
+        return batch != null && batch.rowCount > 0;
     }
 }

@@ -610,7 +610,7 @@ public final class Explainer {
             String value = render(source, values);
             if (value == null) {
                 value = facts.messageValues.get(column);
-                value = value == null ? null : ValueRenderer.escape(cut(value));
+                value = value == null ? null : ValueRenderer.renderLiteral(value, config.maxValueLength());
             }
             if (value != null) {
                 offending.put(column, config.isMasked(column) ? ValueRenderer.MASK : value);
@@ -636,12 +636,8 @@ public final class Explainer {
             return source.parameter() <= values.length
                     ? ValueRenderer.render(values[source.parameter() - 1], config.maxValueLength()) : null;
         }
-        return source.literal() == null ? null : ValueRenderer.escape(cut(source.literal()));
-    }
-
-    private String cut(String text) {
-        int max = config.maxValueLength();
-        return text.length() > max ? text.substring(0, max) + "… (" + text.length() + " characters)" : text;
+        return source.literal() == null ? null
+                : ValueRenderer.renderLiteral(source.literal(), config.maxValueLength());
     }
 
     private static String unquote(String literal) {

@@ -109,6 +109,14 @@ public final class ValueRenderer {
         return "'" + escape(text) + "'";
     }
 
+    /**
+     * A value as SQL text already shows it (a literal of the statement, a value in the database's message): cut at
+     * {@code maxLength} and escaped, not quoted again.
+     */
+    public static String renderLiteral(String sqlText, int maxLength) {
+        return escape(cut(sqlText, maxLength));
+    }
+
     private static String cut(String text, int maxLength) {
         return text.length() > maxLength ? text.substring(0, maxLength) + "… (" + text.length() + " characters)"
                 : text;

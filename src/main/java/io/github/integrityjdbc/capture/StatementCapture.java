@@ -9,7 +9,7 @@ import java.util.List;
  * references only: it never renders, reads a stream or a LOB, or calls JDBC. Not thread-safe, like the statement
  * it belongs to.
  */
-public final class StatementCapture {
+public final class StatementCapture implements CapturedStatement {
 
     /** Marks a parameter bound with {@code setNull}, as opposed to one never bound. */
     public static final Object NULL = new Object() {

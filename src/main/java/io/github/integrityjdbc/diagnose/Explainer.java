@@ -2,7 +2,7 @@ package io.github.integrityjdbc.diagnose;
 
 import io.github.integrityjdbc.ViolationKind;
 import io.github.integrityjdbc.ViolationReport;
-import io.github.integrityjdbc.capture.StatementCapture;
+import io.github.integrityjdbc.capture.CapturedStatement;
 import io.github.integrityjdbc.config.IntegrityConfig;
 import io.github.integrityjdbc.diagnose.Dialect.ConstraintInfo;
 import io.github.integrityjdbc.diagnose.SchemaCache.ColumnInfo;
@@ -91,7 +91,7 @@ public final class Explainer {
      *
      * @param capture the failed statement's capture; null for a failure outside a statement (commit)
      */
-    public SQLException explain(SQLException failure, StatementCapture capture) {
+    public SQLException explain(SQLException failure, CapturedStatement capture) {
         return explain(failure, capture, 0, List.of());
     }
 
@@ -101,22 +101,22 @@ public final class Explainer {
      *
      * @param transactionWrites the transaction's most recent writing statements, oldest first
      */
-    public SQLException explainCommit(SQLException failure, List<StatementCapture> transactionWrites) {
+    public SQLException explainCommit(SQLException failure, List<? extends CapturedStatement> transactionWrites) {
         return explain(failure, null, 0, transactionWrites);
     }
 
     /**
-     * Like {@link #explain(SQLException, StatementCapture)} for a value the driver rejected already when it was bound
+     * Like {@link #explain(SQLException, CapturedStatement)} for a value the driver rejected already when it was bound
      * (Derby and HSQLDB check ranges in setInt/setLong): the column is the one the SQL gives that parameter.
      *
      * @param parameterIndex the 1-based index of the rejected parameter, whose value the capture holds
      */
-    public SQLException explainBind(SQLException failure, StatementCapture capture, int parameterIndex) {
+    public SQLException explainBind(SQLException failure, CapturedStatement capture, int parameterIndex) {
         return explain(failure, capture, parameterIndex, List.of());
     }
 
-    private SQLException explain(SQLException failure, StatementCapture capture, int failedParameter,
-                                 List<StatementCapture> transactionWrites) {
+    private SQLException explain(SQLException failure, CapturedStatement capture, int failedParameter,
+                                 List<? extends CapturedStatement> transactionWrites) {
         try {
             Dialect dialect = dialect();
             SQLException violation = violationIn(failure, dialect);
@@ -172,7 +172,7 @@ public final class Explainer {
     }
 
     /** The 0-based failing row, where the update counts tell it. */
-    static Integer failedRow(SQLException failure, StatementCapture capture) {
+    static Integer failedRow(SQLException failure, CapturedStatement capture) {
         if (capture == null || !(failure instanceof BatchUpdateException)) {
             return null;
         }
@@ -200,8 +200,8 @@ public final class Explainer {
 
     // ****  building the report  ****
 
-    private Explained build(SQLException failure, SQLException violation, StatementCapture capture, Dialect dialect,
-                            int failedParameter, List<StatementCapture> transactionWrites) {
+    private Explained build(SQLException failure, SQLException violation, CapturedStatement capture, Dialect dialect,
+                            int failedParameter, List<? extends CapturedStatement> transactionWrites) {
         String state = violation.getSQLState() != null ? violation.getSQLState() : failure.getSQLState();
         ErrorFacts facts = new ErrorFacts();
         ViolationKind kind = dialect.classify(violation);
@@ -220,7 +220,7 @@ public final class Explainer {
             if (facts.duplicateEntry != null && facts.columns.size() == 1) {
                 facts.messageValues.putIfAbsent(facts.columns.get(0), SqlText.literal(facts.duplicateEntry));
             }
-            StatementCapture writer = capture == null ? writerOf(dialect, facts, transactionWrites, lookups) : null;
+            CapturedStatement writer = capture == null ? writerOf(dialect, facts, transactionWrites, lookups) : null;
             if (writer != null) {
                 sql = writer.sql();
                 shape = SqlShape.of(sql);
@@ -512,7 +512,7 @@ public final class Explainer {
      * The batch row whose values are the key values the error reports, where exactly one row has them (drivers that
      * run a batch atomically report every count as failed).
      */
-    private static Integer matchRow(ErrorFacts facts, List<ColumnValue> written, StatementCapture capture) {
+    private static Integer matchRow(ErrorFacts facts, List<ColumnValue> written, CapturedStatement capture) {
         if (facts.messageValues.isEmpty()) {
             return null;
         }
@@ -532,13 +532,13 @@ public final class Explainer {
     }
 
     /** The most recent write of the transaction to the reported table that carries the reported key, or null. */
-    private StatementCapture writerOf(Dialect dialect, ErrorFacts facts, List<StatementCapture> writes,
+    private CapturedStatement writerOf(Dialect dialect, ErrorFacts facts, List<? extends CapturedStatement> writes,
                                       Lookups lookups) {
         if (facts.table == null || facts.messageValues.isEmpty()) {
             return null;
         }
         for (int i = writes.size() - 1; i >= 0; i--) {
-            StatementCapture write = writes.get(i);
+            CapturedStatement write = writes.get(i);
             SqlShape shape = SqlShape.of(write.sql());
             if (shape.table() == null
                     || !dialect.storedName(shape.table(), shape.tableQuoted()).equalsIgnoreCase(facts.table)) {

@@ -171,6 +171,11 @@ public final class IntegrityConfig {
         return registry;
     }
 
+    /** True when some column names are masked (integrity.mask is not empty). */
+    public boolean masks() {
+        return !maskFragments.isEmpty();
+    }
+
     /** True when values of a column of this name must never be shown. */
     public boolean isMasked(String column) {
         if (column == null) {

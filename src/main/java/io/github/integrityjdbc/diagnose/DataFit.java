@@ -13,11 +13,11 @@ final class DataFit {
     private DataFit() {
     }
 
-    static boolean doesNotFit(ErrorFacts facts, ColumnInfo column, Object value) {
-        if (facts.kind == ViolationKind.VALUE_TOO_LONG) {
-            return tooLong(facts.columnType, column, value);
+    static boolean doesNotFit(ViolationKind kind, String columnType, ColumnInfo column, Object value) {
+        if (kind == ViolationKind.VALUE_TOO_LONG) {
+            return tooLong(columnType, column, value);
         }
-        return facts.kind == ViolationKind.OUT_OF_RANGE && outOfRange(facts.columnType, column, value);
+        return kind == ViolationKind.OUT_OF_RANGE && outOfRange(columnType, column, value);
     }
 
     private static boolean tooLong(String reportedType, ColumnInfo column, Object value) {

@@ -19,7 +19,7 @@ final class Db2Dialect implements Dialect {
             "SQLCODE=(-?\\d+), SQLSTATE=(\\w{5}), SQLERRMC=(.*?)(?:, DRIVER=|$)", Pattern.DOTALL);
 
     @Override
-    public void read(SQLException violation, ErrorFacts facts) {
+    public void read(SQLException violation, ErrorReading facts) {
         String message = violation.getMessage();
         if (message == null) {
             return;

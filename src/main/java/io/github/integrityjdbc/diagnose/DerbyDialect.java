@@ -77,7 +77,7 @@ final class DerbyDialect implements Dialect {
             "SELECT COLUMNNUMBER, COLUMNNAME FROM SYS.SYSCOLUMNS WHERE REFERENCEID = ?";
 
     @Override
-    public void read(SQLException violation, ErrorFacts facts) {
+    public void read(SQLException violation, ErrorReading facts) {
         String state = violation.getSQLState() == null ? "" : violation.getSQLState();
         String message = violation.getMessage() == null ? "" : violation.getMessage();
         String[] structured = structuredFields(violation);
@@ -87,12 +87,20 @@ final class DerbyDialect implements Dialect {
                 boolean matched = m.find();
                 facts.constraint = structured != null ? structured[0] : matched ? m.group(1) : null;
                 table(facts, structured != null ? structured[1] : matched ? m.group(2) : null);
+                if (matched) {
+                    facts.recognised(); // names only
+                }
                 break;
             }
             case "23503": {
                 // the table named is the statement's, which is the parent for a DELETE: the schema tells the owner
                 Matcher m = atFirstQuote(FOREIGN_KEY, message);
-                facts.constraint = structured != null ? structured[0] : m.lookingAt() ? m.group(2) : null;
+                boolean matched = m.lookingAt();
+                facts.constraint = structured != null ? structured[0] : matched ? m.group(2) : null;
+                if (matched) {
+                    facts.shownOfColumns(m.start(3), m.end(3)); // "for key (999)"
+                    facts.recognised();
+                }
                 break;
             }
             case "23513": {
@@ -100,6 +108,9 @@ final class DerbyDialect implements Dialect {
                 boolean matched = m.lookingAt();
                 facts.constraint = structured != null ? structured[0] : matched ? m.group(1) : null;
                 table(facts, structured != null ? structured[1] : matched ? m.group(2) : null);
+                if (matched) {
+                    facts.recognised();
+                }
                 break;
             }
             case "23516": {
@@ -113,6 +124,7 @@ final class DerbyDialect implements Dialect {
                 Matcher m = FIRST_QUOTED.matcher(message);
                 if (m.find()) {
                     facts.columns.add(m.group(1));
+                    facts.recognised();
                 }
                 break;
             }
@@ -121,6 +133,8 @@ final class DerbyDialect implements Dialect {
                 if (m.find()) {
                     facts.columnType = m.group(1) + "(" + m.group(3) + ")";
                     facts.unattributedValue = m.group(2);
+                    facts.shownOfColumns(m.start(2), m.end(2));
+                    facts.recognised();
                 }
                 break;
             }
@@ -128,6 +142,7 @@ final class DerbyDialect implements Dialect {
                 Matcher m = OUT_OF_RANGE.matcher(message);
                 if (m.find()) {
                     facts.columnType = m.group(1);
+                    facts.recognised(); // names the type, not the value
                 }
                 break;
             }
@@ -152,7 +167,7 @@ final class DerbyDialect implements Dialect {
     }
 
     /** A table as Derby names it: bare ({@code PERSON}) or quoted and qualified ({@code "APP"."PERSON"}). */
-    private static void table(ErrorFacts facts, String name) {
+    private static void table(ErrorReading facts, String name) {
         if (name == null || name.isEmpty()) {
             return;
         }

@@ -26,9 +26,10 @@ interface Dialect {
      * Reads the facts that the error itself states (structured fields, or the message). Runs no query.
      *
      * @param violation the exception that describes the violation (for a batch, the per-row one when there is one)
-     * @param facts pre-filled with the kind the SQLState gives; the dialect refines it and adds what it reads
+     * @param facts pre-filled with the kind the SQLState gives; the dialect refines it, adds what it reads, records
+     *              where the message shows values, and calls {@link ErrorReading#recognised()} for a message it knows
      */
-    void read(SQLException violation, ErrorFacts facts);
+    void read(SQLException violation, ErrorReading facts);
 
     /**
      * Table and columns of the named constraint, from the schema; null when the database cannot tell. Called on the
@@ -48,6 +49,19 @@ interface Dialect {
     default ConstraintInfo describeConstraint(Connection connection, String schema, String table, String constraint)
             throws SQLException {
         return describeConstraint(connection, schema, constraint);
+    }
+
+    /**
+     * Reads the parts of a batch failure's message around the per-row violation's message, which stands in it at
+     * [from, to): where they quote SQL or show values. By default they are opaque.
+     */
+    default void readBatchMessage(String message, int from, int to, ErrorReading facts) {
+        if (from > 0) {
+            facts.opaque(0, from);
+        }
+        if (to < message.length()) {
+            facts.opaque(to, message.length());
+        }
     }
 
     /**

@@ -7,7 +7,7 @@ final class Dialects {
 
     private static final Dialect STANDARD = new Dialect() {
         @Override
-        public void read(java.sql.SQLException violation, ErrorFacts facts) {
+        public void read(java.sql.SQLException violation, ErrorReading facts) {
             // the SQLState's kind is all a database we do not know tells for certain
         }
     };

@@ -2,38 +2,37 @@ package io.github.integrityjdbc.diagnose;
 
 import io.github.integrityjdbc.ViolationKind;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * What a database's error says about a violation, filled by a {@link Dialect} and completed from the schema and the
- * statement. Fields stay null (or empty) for what is not known: nothing here is guessed.
+ * What is known about a violation: first what the database's error states ({@link Dialect#read}), then completed from
+ * the schema and the statement ({@link Attributor}). Immutable; null (or empty) for what is not known.
+ *
+ * @param messageValues column to value as the error message shows it (SQL literal form)
+ * @param columnType the column's declared type, when a data error names it
+ * @param duplicateEntry a duplicate key's value as the error shows it before its columns are known (MySQL)
+ * @param unattributedValue a value a data error shows without naming its column (Derby, Db2)
+ * @param shown where the error's message shows values, and whose
+ * @param sql where the error's message quotes SQL text
+ * @param opaque parts of the message that may show values no dialect can place
  */
-final class ErrorFacts {
+record ErrorFacts(ViolationKind kind, String constraint, String schema, String table, List<String> columns,
+                  String referencedTable, List<String> referencedColumns, Map<String, String> messageValues,
+                  String columnType, String duplicateEntry, String unattributedValue, List<ShownValue> shown,
+                  List<Span> sql, List<Span> opaque) {
 
-    ViolationKind kind;
-    String constraint;
-    /** Schema of the table that owns the constraint, when the error names it. */
-    String schema;
-    /** Table that owns the constraint. */
-    String table;
-    final List<String> columns = new ArrayList<>();
-    /** For a foreign key: the referenced (parent) table and its columns, in the order of {@link #columns}. */
-    String referencedTable;
-    final List<String> referencedColumns = new ArrayList<>();
-    /** Column to value as the error message shows it (SQL literal form), when it shows one. */
-    final Map<String, String> messageValues = new LinkedHashMap<>();
-    /** The column's declared type, when a data error names it (e.g. CHARACTER VARYING(10), smallint). */
-    String columnType;
-    /** A duplicate key's value as the error shows it before its columns are known (MySQL: '100-200'). */
-    String duplicateEntry;
+    /** [start, end) of a message. */
+    record Span(int start, int end) {
+    }
+
     /**
-     * A value a data error shows without naming its column (Derby: {@code shrink VARCHAR 'ABC…' to length 10}); its
-     * column is the one written column the statement gives exactly this value.
+     * A value the message shows at [start, end): of {@code column}; or, with {@code ordinal} &ge; 0, the
+     * {@code ordinal}-th of a row of {@code width} values in the table's column order; or, with neither, the violated
+     * key's values together.
      */
-    String unattributedValue;
+    record ShownValue(String column, int ordinal, int width, int start, int end) {
+    }
 
     /**
      * True for a foreign key that blocks a change to the parent row (a DELETE or key UPDATE of a referenced row), as

@@ -35,6 +35,11 @@ final class H2Dialect implements Dialect {
     private static final Pattern FOREIGN_KEY = Pattern.compile(
             "\"" + NAME + ": " + QUALIFIED + " FOREIGN KEY\\(([^)]*)\\) REFERENCES " + QUALIFIED
                     + "\\(([^)]*)\\) \\(((?s:.*?))\\)\"(?=; SQL statement:| \\[\\d|$)");
+    /** A single-column primary key's message lists the existing row: ( /* key:1 * / 1, 'a@example.com', …). */
+    private static final Pattern EXISTING_ROW = Pattern.compile(
+            "\\) \\( /\\*[^*]*\\*/ (.*?)\\)\"(?=; SQL statement:| \\[\\d|$)");
+    /** Where H2 quotes the statement: {@code ; SQL statement:↵INSERT … [23505-252]}. */
+    private static final Pattern SQL_STATEMENT = Pattern.compile("; SQL statement:\\n((?s:.*)) \\[\\d+-\\d+\\]$");
     private static final Pattern FIRST_QUOTED_NAME = Pattern.compile("\"" + NAME + "[\":]");
     private static final Pattern TOO_LONG = Pattern.compile("\"" + NAME + " ([^\"]*)\": \"(.*) \\((\\d+)\\)\"");
     private static final Pattern OUT_OF_RANGE = Pattern.compile("\"([^\"]*)\"(?:[^\"]*\"" + NAME + "\")?");
@@ -49,12 +54,15 @@ final class H2Dialect implements Dialect {
                     + " ORDER BY u.COLUMN_NAME";
 
     @Override
-    public void read(SQLException violation, ErrorFacts facts) {
+    public void read(SQLException violation, ErrorReading facts) {
         String message = violation.getMessage();
         if (message == null) {
             return;
         }
         String state = violation.getSQLState() == null ? "" : violation.getSQLState();
+        if (!readStatementPart(message, facts)) {
+            return; // a message of another shape: it stays opaque
+        }
         switch (state) {
             case "23505":
                 readUnique(message, facts);
@@ -67,12 +75,14 @@ final class H2Dialect implements Dialect {
                 Matcher column = atQuotedPart(FIRST_QUOTED_NAME, message);
                 if (column.lookingAt()) {
                     facts.columns.add(column.group(1));
+                    facts.recognised(); // names only
                 }
                 break;
             case "23513":
                 Matcher constraint = atQuotedPart(FIRST_QUOTED_NAME, message);
                 if (constraint.lookingAt()) {
                     facts.constraint = constraint.group(1);
+                    facts.recognised(); // the constraint's name and its expression, no row values
                 }
                 break;
             case "22001":
@@ -88,7 +98,7 @@ final class H2Dialect implements Dialect {
         }
     }
 
-    private static void readUnique(String message, ErrorFacts facts) {
+    private static void readUnique(String message, ErrorReading facts) {
         Matcher m = atQuotedPart(UNIQUE, message);
         if (!m.lookingAt()) {
             return;
@@ -102,14 +112,25 @@ final class H2Dialect implements Dialect {
         facts.table = m.group(6);
         facts.columns.addAll(indexColumns(m.group(7)));
         // A single-column primary key message lists the whole existing row; an index message lists the key values.
-        boolean listsKeyValues = !" PRIMARY KEY".equals(m.group(3));
+        if (" PRIMARY KEY".equals(m.group(3))) {
+            Matcher row = EXISTING_ROW.matcher(message).region(m.end() - 1, message.length());
+            if (row.lookingAt()) {
+                List<int[]> spans = SqlText.splitSpans(message, row.start(1), row.end(1));
+                for (int i = 0; i < spans.size(); i++) {
+                    facts.shownInRow(i, spans.size(), spans.get(i)[0], spans.get(i)[1]);
+                }
+                facts.recognised();
+            }
+            return;
+        }
         Matcher values = UNIQUE_VALUES.matcher(message).region(m.end() - 1, message.length());
-        if (listsKeyValues && values.lookingAt()) {
-            putValues(facts, facts.columns, SqlText.splitList(values.group(1)));
+        if (values.lookingAt()) {
+            putValues(message, facts, values.start(1), values.end(1));
+            facts.recognised();
         }
     }
 
-    private static void readForeignKey(String message, ErrorFacts facts) {
+    private static void readForeignKey(String message, ErrorReading facts) {
         Matcher m = atQuotedPart(FOREIGN_KEY, message);
         if (!m.lookingAt()) {
             return;
@@ -120,24 +141,46 @@ final class H2Dialect implements Dialect {
         facts.columns.addAll(indexColumns(m.group(4)));
         facts.referencedTable = m.group(6);
         facts.referencedColumns.addAll(indexColumns(m.group(7)));
-        putValues(facts, facts.columns, SqlText.splitList(m.group(8)));
+        putValues(message, facts, m.start(8), m.end(8));
+        facts.recognised();
     }
 
-    private static void readTooLong(String message, ErrorFacts facts) {
+    private static void readTooLong(String message, ErrorReading facts) {
         Matcher m = atQuotedPart(TOO_LONG, message);
         if (m.lookingAt()) {
             facts.columns.add(m.group(1));
             facts.columnType = m.group(2);
-            facts.messageValues.put(m.group(1), m.group(3));
+            facts.shown(m.group(1), m.group(3), m.start(3), m.end(3));
+            facts.recognised();
         }
     }
 
-    private static void readOutOfRange(String message, ErrorFacts facts) {
+    private static void readOutOfRange(String message, ErrorReading facts) {
         Matcher m = atQuotedPart(OUT_OF_RANGE, message);
-        if (m.lookingAt() && m.group(2) != null) {
-            facts.columns.add(m.group(2));
-            facts.messageValues.put(m.group(2), m.group(1));
+        if (!m.lookingAt()) {
+            return;
         }
+        if (m.group(2) != null) {
+            facts.columns.add(m.group(2));
+            facts.shown(m.group(2), m.group(1), m.start(1), m.end(1));
+        } else {
+            facts.shownOfColumns(m.start(1), m.end(1));
+        }
+        facts.recognised();
+    }
+
+    /**
+     * The statement H2 appends to every message: recorded as quoted SQL. False for a message without it, which this
+     * dialect does not know.
+     */
+    private static boolean readStatementPart(String message, ErrorReading facts) {
+        Matcher m = SQL_STATEMENT.matcher(message);
+        int end = message.indexOf("; SQL statement:\n");
+        if (end < 0 || !m.find(end)) {
+            return false;
+        }
+        facts.quotesSql(m.start(1), m.end(1));
+        return true;
     }
 
     /**
@@ -149,11 +192,16 @@ final class H2Dialect implements Dialect {
         return pattern.matcher(message).region(quote < 0 ? message.length() : quote, message.length());
     }
 
-    private static void putValues(ErrorFacts facts, List<String> columns, List<String> values) {
-        if (values.size() == columns.size()) {
-            for (int i = 0; i < columns.size(); i++) {
-                facts.messageValues.put(columns.get(i), values.get(i));
-            }
+    /** The key values listed in message[from, to), one per key column; all of them the key's when they differ. */
+    private static void putValues(String message, ErrorReading facts, int from, int to) {
+        List<int[]> spans = SqlText.splitSpans(message, from, to);
+        if (spans.size() != facts.columns.size()) {
+            facts.shownOfColumns(from, to);
+            return;
+        }
+        for (int i = 0; i < spans.size(); i++) {
+            int[] span = spans.get(i);
+            facts.shown(facts.columns.get(i), message.substring(span[0], span[1]), span[0], span[1]);
         }
     }
 

@@ -24,6 +24,8 @@ final class HsqldbDialect implements Dialect {
     /** "; FK_CHILD_PARENT table: CHILD[ column: NAME]"; a foreign key adds " value: 999", which the statement has. */
     private static final Pattern CONSTRAINT_TABLE = Pattern.compile(
             "; " + NAME + " table: " + NAME + "(?: column: " + NAME + ")?");
+    /** A foreign key's " value: 999": the child row's key values. */
+    private static final Pattern FOREIGN_KEY_VALUE = Pattern.compile(" value: (.*)$", Pattern.DOTALL);
     /** A unique index created with CREATE UNIQUE INDEX: "... violation: UX_ACCOUNT_USERNAME", no table. */
     private static final Pattern INDEX_ONLY = Pattern.compile(": " + NAME + "\\s*$");
     /** "; size limit: 10 table: PERSON column: NAME". */
@@ -49,7 +51,7 @@ final class HsqldbDialect implements Dialect {
                     + " WHERE CONSTRAINT_NAME = ? AND CONSTRAINT_SCHEMA = ? AND TABLE_NAME = ? ORDER BY COLUMN_NAME";
 
     @Override
-    public void read(SQLException violation, ErrorFacts facts) {
+    public void read(SQLException violation, ErrorReading facts) {
         String message = violation.getMessage();
         if (message == null) {
             return;
@@ -63,10 +65,16 @@ final class HsqldbDialect implements Dialect {
                 if (m.group(3) != null) {
                     facts.columns.add(m.group(3));
                 }
+                Matcher value = FOREIGN_KEY_VALUE.matcher(message).region(m.end(), message.length());
+                if (value.lookingAt()) {
+                    facts.shownOfColumns(value.start(1), value.end(1));
+                }
+                facts.recognised();
             } else if ("23505".equals(state)) {
                 Matcher index = INDEX_ONLY.matcher(message);
                 if (index.find()) {
                     facts.constraint = index.group(1);
+                    facts.recognised();
                 }
             }
             if ("23502".equals(state) && facts.constraint != null && facts.constraint.startsWith("SYS_CT_")) {
@@ -78,7 +86,10 @@ final class HsqldbDialect implements Dialect {
                 facts.table = m.group(2);
                 facts.columns.add(m.group(3));
                 facts.columnType = "(size limit " + m.group(1) + ")";
+                facts.recognised();
             }
+        } else if ("22003".equals(state) && message.indexOf('\'') < 0 && message.indexOf('"') < 0) {
+            facts.recognised(); // "data exception: numeric value out of range": no value
         }
         // 22003 "numeric value out of range" names nothing: the column comes from the statement (explainBind)
     }

@@ -70,7 +70,7 @@ final class MySqlDialect implements Dialect {
     }
 
     @Override
-    public void read(SQLException violation, ErrorFacts facts) {
+    public void read(SQLException violation, ErrorReading facts) {
         String message = violation.getMessage();
         if (message == null) {
             return;
@@ -88,6 +88,8 @@ final class MySqlDialect implements Dialect {
                     facts.constraint = key;
                     facts.kind = key.equals("PRIMARY") ? ViolationKind.PRIMARY_KEY : ViolationKind.UNIQUE;
                     facts.duplicateEntry = duplicate.group(1);
+                    facts.shownOfColumns(duplicate.start(1), duplicate.end(1));
+                    recognised(message, facts);
                 }
                 break;
             case FOREIGN_KEY:
@@ -99,6 +101,7 @@ final class MySqlDialect implements Dialect {
                     facts.columns.addAll(backquoted(fk.group(4)));
                     facts.referencedTable = fk.group(5);
                     facts.referencedColumns.addAll(backquoted(fk.group(6)));
+                    recognised(message, facts);
                 }
                 break;
             case CHECK:
@@ -107,10 +110,12 @@ final class MySqlDialect implements Dialect {
                     facts.constraint = check.group(1);
                     facts.schema = check.group(2);
                     facts.table = check.group(3);
+                    recognised(message, facts);
                 } else {
                     Matcher mysql8 = CHECK_MYSQL8.matcher(message);
                     if (mysql8.find()) {
                         facts.constraint = mysql8.group(1);
+                        recognised(message, facts);
                     }
                 }
                 break;
@@ -120,11 +125,24 @@ final class MySqlDialect implements Dialect {
                 Matcher column = QUOTED_COLUMN.matcher(message);
                 if (column.find()) {
                     facts.columns.add(column.group(1));
+                    recognised(message, facts);
                 }
                 break;
             default:
                 break;
         }
+    }
+
+    /**
+     * A message of a known shape: it names but shows no value, but for a duplicate entry. MariaDB Connector/J appends
+     * the query and its parameters on a line of its own where asked to (dumpQueriesOnException): that part is opaque.
+     */
+    private static void recognised(String message, ErrorReading facts) {
+        int newline = message.indexOf('\n');
+        if (newline >= 0) {
+            facts.opaque(newline, message.length());
+        }
+        facts.recognised();
     }
 
     private static List<String> backquoted(String list) {

@@ -75,7 +75,7 @@ final class OracleDialect implements Dialect {
     }
 
     @Override
-    public void read(SQLException violation, ErrorFacts facts) {
+    public void read(SQLException violation, ErrorReading facts) {
         String message = violation.getMessage();
         if (message == null) {
             return;
@@ -118,7 +118,7 @@ final class OracleDialect implements Dialect {
         }
     }
 
-    private static void readUnique(String message, ErrorFacts facts) {
+    private static void readUnique(String message, ErrorReading facts) {
         Matcher m = SCHEMA_CONSTRAINT.matcher(message);
         if (!m.find()) {
             return;

@@ -26,10 +26,15 @@ final class PostgresDialect implements Dialect {
     /** {@code Key (a, b)=(1, x) already exists.} and the FK and exclusion forms. */
     private static final Pattern KEY_DETAIL = Pattern.compile("Key \\((.*?)\\)=\\((.*)\\) (?:already exists|is not "
             + "present in table \"([^\"]+)\"|is still referenced from table \"([^\"]+)\"|conflicts with existing key)");
+    private static final Pattern KEY_DETAIL_EXISTING = Pattern.compile(" \\(.*?\\)=\\((.*)\\)\\.$");
     private static final Pattern PARENT_TABLE = Pattern.compile("on table \"([^\"]+)\" violates foreign key");
     private static final Pattern TOO_LONG = Pattern.compile("value too long for type ([\\w ]+\\(\\d+\\))");
     private static final Pattern OUT_OF_RANGE = Pattern.compile("\\b(smallint|integer|bigint) out of range");
+    private static final Pattern FAILING_ROW = Pattern.compile("^Failing row contains \\((.*)\\)\\.$", Pattern.DOTALL);
     private static final Pattern BATCH_ENTRY = Pattern.compile("Batch entry (\\d+) ");
+    /** pgjdbc's batch message: the entry's SQL with its values inlined, then the server's message. */
+    private static final Pattern BATCH_MESSAGE = Pattern.compile("^Batch entry \\d+ ((?s:.*)) was aborted: ");
+    private static final Pattern BATCH_MESSAGE_END = Pattern.compile("\\s*Call getNextException to see other errors in the batch\\.");
     private static final Pattern REWRITTEN = Pattern.compile("\\)\\s*,\\s*\\(");
 
     private static final String DESCRIBE_CONSTRAINT =
@@ -59,9 +64,10 @@ final class PostgresDialect implements Dialect {
     };
 
     @Override
-    public void read(SQLException violation, ErrorFacts facts) {
+    public void read(SQLException violation, ErrorReading facts) {
         String[] fields = serverErrorFields(violation);
         String message = violation.getMessage() == null ? "" : violation.getMessage();
+        int detailAt = -1;
         if (fields != null) {
             facts.constraint = fields[0];
             facts.table = fields[1];
@@ -70,8 +76,10 @@ final class PostgresDialect implements Dialect {
                 facts.columns.add(fields[3]);
             }
             if (fields[4] != null) {
-                readKeyDetail(fields[4], message, facts);
+                detailAt = message.indexOf(fields[4]); // absent with logServerErrorDetail=false
+                readKeyDetail(fields[4], detailAt, message, facts);
             }
+            recogniseLines(message, detailAt, fields[4], facts);
         }
         if (facts.kind == ViolationKind.VALUE_TOO_LONG) {
             Matcher m = TOO_LONG.matcher(message);
@@ -86,21 +94,63 @@ final class PostgresDialect implements Dialect {
         }
     }
 
-    private static void readKeyDetail(String detail, String message, ErrorFacts facts) {
+    /**
+     * The first line (the server's message, which names but shows no value for the states read here) and the detail
+     * line are known; any other line (Hint, Where, a context that may quote a function's SQL) stays opaque.
+     */
+    private static void recogniseLines(String message, int detailAt, String detail, ErrorReading facts) {
+        int firstLineEnd = message.indexOf('\n');
+        if (firstLineEnd < 0) {
+            facts.recognised();
+            return;
+        }
+        int detailLineEnd = detailAt < 0 ? -1 : detailAt + detail.length();
+        for (int start = firstLineEnd; start < message.length(); ) {
+            int end = message.indexOf('\n', start + 1);
+            end = end < 0 ? message.length() : end;
+            boolean detailLine = detailAt > start && detailLineEnd <= end;
+            if (!detailLine) {
+                facts.opaque(start, end);
+            }
+            start = end;
+        }
+        facts.recognised();
+    }
+
+    /**
+     * {@code Key (email)=(a@x.io) already exists.} and its foreign key and exclusion forms, or {@code Failing row
+     * contains (…)}: columns, and where the message (the detail at {@code at}, -1 when it is not in the message)
+     * shows their values.
+     */
+    private static void readKeyDetail(String detail, int at, String message, ErrorReading facts) {
+        Matcher row = FAILING_ROW.matcher(detail);
+        if (row.find()) {
+            if (at >= 0) {
+                List<int[]> spans = valueSpans(detail, row.start(1), row.end(1));
+                for (int i = 0; i < spans.size(); i++) {
+                    facts.shownInRow(i, spans.size(), at + spans.get(i)[0], at + spans.get(i)[1]);
+                }
+            }
+            return;
+        }
         Matcher m = KEY_DETAIL.matcher(detail);
         if (!m.find()) {
+            if (at >= 0) {
+                facts.opaque(at, at + detail.length());
+            }
             return;
         }
         List<String> keyColumns = new ArrayList<>();
         for (String column : m.group(1).split(",")) {
             keyColumns.add(column.trim());
         }
-        List<String> values = splitValues(m.group(2));
+        List<int[]> values = valueSpans(detail, m.start(2), m.end(2));
         if (m.group(4) != null) {
             // a parent row still referenced: the key is the parent's; the constraint's columns are the child's
             facts.referencedColumns.addAll(keyColumns);
             Matcher parent = PARENT_TABLE.matcher(message);
             facts.referencedTable = parent.find() ? parent.group(1) : null;
+            showOther(keyColumns, values, at, m.start(2), m.end(2), facts);
             return;
         }
         if (m.group(3) != null) {
@@ -109,29 +159,68 @@ final class PostgresDialect implements Dialect {
         facts.columns.addAll(keyColumns);
         if (values.size() == keyColumns.size()) {
             for (int i = 0; i < keyColumns.size(); i++) {
-                facts.messageValues.put(keyColumns.get(i),
-                        values.get(i).equals("null") ? "NULL" : SqlText.literal(values.get(i)));
+                String value = detail.substring(values.get(i)[0], values.get(i)[1]);
+                String literal = value.equals("null") ? "NULL" : SqlText.literal(value);
+                if (at >= 0) {
+                    facts.shown(keyColumns.get(i), literal, at + values.get(i)[0], at + values.get(i)[1]);
+                } else {
+                    facts.messageValues.put(keyColumns.get(i), literal);
+                }
+            }
+        } else if (at >= 0) {
+            facts.shownOfColumns(at + m.start(2), at + m.end(2));
+        }
+        if (at >= 0 && m.group().endsWith("conflicts with existing key")) {
+            // an exclusion constraint's "conflicts with existing key (room, during)=(1, [0,10))": another row
+            Matcher existing = KEY_DETAIL_EXISTING.matcher(detail).region(m.end(), detail.length());
+            if (existing.lookingAt()) {
+                showOther(keyColumns, valueSpans(detail, existing.start(1), existing.end(1)), at,
+                        existing.start(1), existing.end(1), facts);
+            } else {
+                facts.opaque(at + m.end(), at + detail.length());
             }
         }
     }
 
-    /** Splits "1, a@x.io" at the commas that separate values (a value with a comma makes the split ambiguous). */
-    private static List<String> splitValues(String text) {
-        List<String> values = new ArrayList<>();
+    /** Values of another row than the statement's, by column; all of them the key's when they cannot be told apart. */
+    private static void showOther(List<String> columns, List<int[]> values, int at, int from, int to,
+                                  ErrorReading facts) {
+        if (at < 0) {
+            return;
+        }
+        if (values.size() != columns.size()) {
+            facts.shownOfColumns(at + from, at + to);
+            return;
+        }
+        for (int i = 0; i < columns.size(); i++) {
+            facts.shownOther(columns.get(i), at + values.get(i)[0], at + values.get(i)[1]);
+        }
+    }
+
+    /**
+     * Where the values of "1, a@x.io" in text[from, to) stand, split at the commas that separate values (a value with
+     * a comma makes the split ambiguous: the count then differs from the columns').
+     */
+    private static List<int[]> valueSpans(String text, int from, int to) {
+        List<int[]> values = new ArrayList<>();
         int depth = 0;
-        int start = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
+        int start = from;
+        for (int i = from; i <= to; i++) {
+            char c = i < to ? text.charAt(i) : ',';
             if (c == '(' || c == '[') {
                 depth++;
             } else if (c == ')' || c == ']') {
                 depth--;
-            } else if (c == ',' && depth == 0) {
-                values.add(text.substring(start, i).trim());
+            } else if (c == ',' && (depth == 0 || i == to)) {
+                int s = start;
+                int e = i;
+                while (s < e && text.charAt(s) == ' ') {
+                    s++;
+                }
+                values.add(new int[] {s, e});
                 start = i + 1;
             }
         }
-        values.add(text.substring(start).trim());
         return values;
     }
 
@@ -168,6 +257,23 @@ final class PostgresDialect implements Dialect {
             return null;
         }
         return Integer.valueOf(m.group(1));
+    }
+
+    /**
+     * pgjdbc's batch message quotes the entry's SQL, its values inlined, before the server's message, and ends with
+     * a fixed sentence.
+     */
+    @Override
+    public void readBatchMessage(String message, int from, int to, ErrorReading facts) {
+        Matcher m = BATCH_MESSAGE.matcher(message).region(0, from);
+        if (m.find() && m.end() == from) {
+            facts.quotesSql(m.start(1), m.end(1));
+        } else if (from > 0) {
+            facts.opaque(0, from);
+        }
+        if (to < message.length() && !BATCH_MESSAGE_END.matcher(message).region(to, message.length()).matches()) {
+            facts.opaque(to, message.length());
+        }
     }
 
     /** A primary key violation reads "duplicate key value violates unique constraint": only the schema tells. */

@@ -58,7 +58,7 @@ final class SqlServerDialect implements Dialect {
     }
 
     @Override
-    public void read(SQLException violation, ErrorFacts facts) {
+    public void read(SQLException violation, ErrorReading facts) {
         String message = violation.getMessage();
         if (message == null) {
             return;
@@ -116,7 +116,7 @@ final class SqlServerDialect implements Dialect {
      * 547 names the table and column where the conflict is: for a CHECK and the parent side (REFERENCE) that is the
      * constraint's own table; for the child side (FOREIGN KEY) it is the referenced parent.
      */
-    private static void readConflict(String message, ErrorFacts facts) {
+    private static void readConflict(String message, ErrorReading facts) {
         Matcher m = CONFLICT.matcher(message);
         if (!m.find()) {
             return;
@@ -139,7 +139,7 @@ final class SqlServerDialect implements Dialect {
     }
 
     /** 'dbo.person' or 'db.dbo.person' into schema and table. */
-    private static void object(ErrorFacts facts, String object) {
+    private static void object(ErrorReading facts, String object) {
         String[] schemaTable = splitObject(object);
         facts.schema = schemaTable[0];
         facts.table = schemaTable[1];

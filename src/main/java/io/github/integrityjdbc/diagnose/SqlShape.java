@@ -18,20 +18,33 @@ import java.util.List;
  * @param assignments columns the statement writes, with their values; for an INSERT without a column list, the
  *                    values in order with a null column
  * @param conditions {@code column = value} tests of the WHERE clause
+ * @param otherRows the values of a multi-row INSERT's second and later rows, with their columns as in
+ *                  {@code assignments}: read for masking only, the statement's row being the first
  */
 record SqlShape(Operation operation, String schema, String table, boolean tableQuoted,
-                List<ColumnValue> assignments, List<ColumnValue> conditions) {
+                List<ColumnValue> assignments, List<ColumnValue> conditions, List<ColumnValue> otherRows) {
 
     enum Operation { INSERT, UPDATE, DELETE, OTHER }
 
     /**
      * A column and where its value comes from: {@code parameter} (1-based) or {@code literal} (SQL text); both empty
-     * for an expression.
+     * for an expression. {@code from} and {@code to} delimit the value's expression in the SQL text (-1 when unknown),
+     * so that a masked column's value can be replaced where it stands.
      */
-    record ColumnValue(String column, boolean quoted, int parameter, String literal) {
+    record ColumnValue(String column, boolean quoted, int parameter, String literal, int from, int to) {
+
+        ColumnValue(String column, boolean quoted, int parameter, String literal) {
+            this(column, quoted, parameter, literal, -1, -1);
+        }
+
+        /** The same value, given to another column. */
+        ColumnValue named(String name, boolean nameQuoted) {
+            return new ColumnValue(name, nameQuoted, parameter, literal, from, to);
+        }
     }
 
-    private static final SqlShape UNKNOWN = new SqlShape(Operation.OTHER, null, null, false, List.of(), List.of());
+    private static final SqlShape UNKNOWN = new SqlShape(Operation.OTHER, null, null, false, List.of(), List.of(),
+            List.of());
 
     /** True for an INSERT whose VALUES are not preceded by a column list. */
     boolean positionalInsert() {
@@ -93,22 +106,31 @@ record SqlShape(Operation operation, String schema, String table, boolean tableQ
                 at++;
             }
             if (!(accept("VALUES") || accept("VALUE")) || peek() == null || !peek().isSymbol('(')) {
-                return new SqlShape(Operation.INSERT, schema, table, tableQuoted, List.of(), List.of());
+                return new SqlShape(Operation.INSERT, schema, table, tableQuoted, List.of(), List.of(), List.of());
             }
             at++;
-            List<List<Token>> values = readExpressions(')');
-            List<ColumnValue> assignments = new ArrayList<>();
+            List<ColumnValue> assignments = row(columns, readExpressions(')'));
+            List<ColumnValue> otherRows = new ArrayList<>();
+            while (peek() != null && peek().isSymbol(',') && at + 1 < tokens.size()
+                    && tokens.get(at + 1).isSymbol('(')) {
+                at += 2;
+                otherRows.addAll(row(columns, readExpressions(')')));
+            }
+            return new SqlShape(Operation.INSERT, schema, table, tableQuoted, assignments, List.of(), otherRows);
+        }
+
+        /** One VALUES row: each expression with its column (null for an INSERT without a column list). */
+        private static List<ColumnValue> row(List<ColumnValue> columns, List<List<Token>> values) {
+            List<ColumnValue> row = new ArrayList<>();
             for (int i = 0; i < values.size(); i++) {
                 ColumnValue source = source(values.get(i));
                 if (columns.isEmpty()) {
-                    assignments.add(new ColumnValue(null, false, source.parameter(), source.literal()));
+                    row.add(source);
                 } else if (i < columns.size()) {
-                    ColumnValue column = columns.get(i);
-                    assignments.add(new ColumnValue(column.column(), column.quoted(), source.parameter(),
-                            source.literal()));
+                    row.add(source.named(columns.get(i).column(), columns.get(i).quoted()));
                 }
             }
-            return new SqlShape(Operation.INSERT, schema, table, tableQuoted, assignments, List.of());
+            return row;
         }
 
         private SqlShape readUpdate() {
@@ -135,14 +157,12 @@ record SqlShape(Operation operation, String schema, String table, boolean tableQ
                 }
                 at++;
                 List<Token> expression = readUntilTopLevelComma();
-                ColumnValue source = source(expression);
-                assignments.add(new ColumnValue(column.name(), column.type() == Type.QUOTED_NAME,
-                        source.parameter(), source.literal()));
+                assignments.add(source(expression).named(column.name(), column.type() == Type.QUOTED_NAME));
                 if (peek() != null && peek().isSymbol(',')) {
                     at++;
                 }
             }
-            return new SqlShape(Operation.UPDATE, schema, table, tableQuoted, assignments, readWhere());
+            return new SqlShape(Operation.UPDATE, schema, table, tableQuoted, assignments, readWhere(), List.of());
         }
 
         private SqlShape readDelete() {
@@ -151,7 +171,7 @@ record SqlShape(Operation operation, String schema, String table, boolean tableQ
             if (!readTable()) {
                 return UNKNOWN;
             }
-            return new SqlShape(Operation.DELETE, schema, table, tableQuoted, List.of(), readWhere());
+            return new SqlShape(Operation.DELETE, schema, table, tableQuoted, List.of(), readWhere(), List.of());
         }
 
         /** {@code column = value} and {@code value = column} anywhere after WHERE. */
@@ -178,9 +198,8 @@ record SqlShape(Operation operation, String schema, String table, boolean tableQ
         }
 
         private static ColumnValue valueOf(Token column, Token value) {
-            return value.type() == Type.PARAM
-                    ? new ColumnValue(column.name(), column.type() == Type.QUOTED_NAME, value.parameter(), null)
-                    : new ColumnValue(column.name(), column.type() == Type.QUOTED_NAME, 0, value.text());
+            return new ColumnValue(column.name(), column.type() == Type.QUOTED_NAME, value.parameter(),
+                    value.type() == Type.PARAM ? null : value.text(), value.start(), value.end());
         }
 
         private static boolean isValue(Token t) {
@@ -261,23 +280,29 @@ record SqlShape(Operation operation, String schema, String table, boolean tableQ
             return expression;
         }
 
-        /** A single parameter, a single literal (possibly signed), or an expression (neither). */
+        /**
+         * A single parameter, a single literal (possibly signed), or an expression (neither), with where the
+         * expression stands in the text.
+         */
         private static ColumnValue source(List<Token> expression) {
+            int from = expression.isEmpty() ? -1 : expression.get(0).start();
+            int to = expression.isEmpty() ? -1 : expression.get(expression.size() - 1).end();
             if (expression.size() == 1) {
                 Token t = expression.get(0);
                 if (t.type() == Type.PARAM) {
-                    return new ColumnValue(null, false, t.parameter(), null);
+                    return new ColumnValue(null, false, t.parameter(), null, from, to);
                 }
                 if (t.type() == Type.STRING || t.type() == Type.NUMBER || t.isWord("NULL") || t.isWord("TRUE")
                         || t.isWord("FALSE")) {
-                    return new ColumnValue(null, false, 0, t.text());
+                    return new ColumnValue(null, false, 0, t.text(), from, to);
                 }
             }
             if (expression.size() == 2 && (expression.get(0).isSymbol('-') || expression.get(0).isSymbol('+'))
                     && expression.get(1).type() == Type.NUMBER) {
-                return new ColumnValue(null, false, 0, expression.get(0).text() + expression.get(1).text());
+                return new ColumnValue(null, false, 0, expression.get(0).text() + expression.get(1).text(), from,
+                        to);
             }
-            return new ColumnValue(null, false, 0, null);
+            return new ColumnValue(null, false, 0, null, from, to);
         }
 
         private Token peek() {

@@ -168,14 +168,27 @@ final class SqlText {
     /** Splits a comma-separated list of SQL values at its top level, returning each element's text. */
     static List<String> splitList(String list) {
         List<String> elements = new ArrayList<>();
-        List<Token> tokens = tokenize(list);
+        for (int[] span : splitSpans(list, 0, list.length())) {
+            elements.add(list.substring(span[0], span[1]));
+        }
+        return elements;
+    }
+
+    /**
+     * Where the elements of the comma-separated list of SQL values in {@code text[from, to)} stand: one {start, end}
+     * pair per element, offsets into {@code text}, each trimmed of white space (an empty element is an empty span).
+     */
+    static List<int[]> splitSpans(String text, int from, int to) {
+        List<int[]> spans = new ArrayList<>();
+        String list = text.substring(from, to);
         int depth = 0;
-        int from = -1;
-        int to = -1;
-        for (Token t : tokens) {
+        int start = -1;
+        int end = -1;
+        for (Token t : tokenize(list)) {
             if (t.isSymbol(',') && depth == 0) {
-                elements.add(from < 0 ? "" : list.substring(from, to));
-                from = -1;
+                spans.add(start < 0 ? new int[] {from + t.start(), from + t.start()}
+                        : new int[] {from + start, from + end});
+                start = -1;
                 continue;
             }
             if (t.isSymbol('(')) {
@@ -183,14 +196,14 @@ final class SqlText {
             } else if (t.isSymbol(')')) {
                 depth--;
             }
-            if (from < 0) {
-                from = t.start();
+            if (start < 0) {
+                start = t.start();
             }
-            to = t.end();
+            end = t.end();
         }
-        if (from >= 0) {
-            elements.add(list.substring(from, to));
+        if (start >= 0) {
+            spans.add(new int[] {from + start, from + end});
         }
-        return elements;
+        return spans;
     }
 }

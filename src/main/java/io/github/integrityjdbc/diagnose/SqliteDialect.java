@@ -66,10 +66,13 @@ final class SqliteDialect implements Dialect {
     }
 
     @Override
-    public void read(SQLException violation, ErrorFacts facts) {
+    public void read(SQLException violation, ErrorReading facts) {
         String message = violation.getMessage();
         if (message == null || facts.kind == null) {
             return;
+        }
+        if (message.startsWith("[SQLITE_CONSTRAINT")) {
+            facts.recognised(); // names a table's columns, a constraint or a CHECK's expression; never a row's value
         }
         switch (facts.kind) {
             case PRIMARY_KEY:

@@ -18,9 +18,10 @@ import java.util.Date;
 import java.util.UUID;
 
 /**
- * Renders a bound value for a person to read, on one line: strings quoted, binary values, streams and LOBs described
- * by type and length (never read), long text cut, control characters made visible. The only place values become
- * text.
+ * The only place values become text: a bound value rendered for a person to read, on one line (strings quoted, binary
+ * values, streams and LOBs described by type and length, never read, long text cut, control characters made
+ * visible); a bound value as the database writes it in its messages, to compare with what a message shows; and an
+ * SQL literal read back as a value. What must be masked is decided elsewhere, by position, and shows as {@link #MASK}.
  */
 public final class ValueRenderer {
 
@@ -149,5 +150,42 @@ public final class ValueRenderer {
             }
         }
         return out == null ? text : out.toString();
+    }
+
+    /**
+     * A bound value as a database's message writes it, to compare with a value the message shows: text as is,
+     * numbers in plain notation, booleans; null for values that no message shows as text (binary, streams, LOBs).
+     */
+    public static String databaseText(Object value) {
+        if (value instanceof CharSequence || value instanceof Character) {
+            return value.toString();
+        }
+        if (value instanceof BigDecimal) {
+            return ((BigDecimal) value).toPlainString();
+        }
+        return value instanceof Number || value instanceof Boolean ? value.toString() : null;
+    }
+
+    /** An SQL string literal's text without its quotes ('' read as '); anything else as it is. */
+    public static String unquote(String literal) {
+        if (literal != null && literal.length() >= 2 && literal.startsWith("'") && literal.endsWith("'")) {
+            return literal.substring(1, literal.length() - 1).replace("''", "'");
+        }
+        return literal;
+    }
+
+    /** A literal of the SQL text as a value: a string without its quotes, a number, or null. */
+    public static Object literalValue(String literal) {
+        if (literal == null) {
+            return null;
+        }
+        if (literal.startsWith("'")) {
+            return unquote(literal);
+        }
+        try {
+            return new BigDecimal(literal);
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 }

@@ -53,16 +53,16 @@ class Db2DialectTest {
     @Test
     void foreignKeyBothSides() {
         ErrorFacts child = read(db2, icv(-530, "23503", "APP.CHILD.FK_CHILD_PARENT"));
-        assertEquals(ViolationKind.FOREIGN_KEY, child.kind);
-        assertEquals("FK_CHILD_PARENT", child.constraint);
-        assertEquals("CHILD", child.table);
-        assertEquals("APP", child.schema);
+        assertEquals(ViolationKind.FOREIGN_KEY, child.kind());
+        assertEquals("FK_CHILD_PARENT", child.constraint());
+        assertEquals("CHILD", child.table());
+        assertEquals("APP", child.schema());
         ErrorFacts parent = read(db2, icv(-532, "23504", "APP.CHILD.FK_CHILD_PARENT"));
-        assertEquals(ViolationKind.FOREIGN_KEY, parent.kind);
-        assertEquals("FK_CHILD_PARENT", parent.constraint);
+        assertEquals(ViolationKind.FOREIGN_KEY, parent.kind());
+        assertEquals("FK_CHILD_PARENT", parent.constraint());
         ErrorFacts bare = read(db2, icv(-530, "23503", "FK_CHILD_PARENT"));
-        assertEquals("FK_CHILD_PARENT", bare.constraint);
-        assertNull(bare.table);
+        assertEquals("FK_CHILD_PARENT", bare.constraint());
+        assertNull(bare.table());
     }
 
     /** Documented: -545 names the check constraint; the statement gives the table. */
@@ -84,7 +84,7 @@ class Db2DialectTest {
         assertEquals(Optional.of("PERSON"), r.table());
         assertEquals(List.of(), r.columns());
         assertEquals(Map.of(), r.offendingValues());
-        assertEquals(ViolationKind.NOT_NULL, read(db2, icv(-407, "23502", "*N")).kind);
+        assertEquals(ViolationKind.NOT_NULL, read(db2, icv(-407, "23502", "*N")).kind());
     }
 
     /** Documented: -433 shows the value that was too long; its column is the one the statement gave it. */

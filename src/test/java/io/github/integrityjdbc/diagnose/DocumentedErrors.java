@@ -25,10 +25,9 @@ final class DocumentedErrors {
 
     /** What the dialect reads from {@code e}: classify, then read, as the Explainer does. */
     static ErrorFacts read(Dialect dialect, SQLException e) {
-        ErrorFacts facts = new ErrorFacts();
-        facts.kind = dialect.classify(e);
-        dialect.read(e, facts);
-        return facts;
+        ErrorReading reading = new ErrorReading(dialect.classify(e));
+        dialect.read(e, reading);
+        return reading.facts(e.getMessage(), e.getMessage(), dialect);
     }
 
     /** A statement as the proxy captures it: its SQL and its bound values. */

@@ -98,7 +98,7 @@ class ExplainerFaultTest {
         final AtomicInteger lookups = new AtomicInteger();
 
         @Override
-        public void read(SQLException violation, ErrorFacts facts) {
+        public void read(SQLException violation, ErrorReading facts) {
             new H2Dialect().read(violation, facts);
         }
 
@@ -167,7 +167,9 @@ class ExplainerFaultTest {
         assertEquals("CK_TAG", report.constraint().orElseThrow(), "the message still names the constraint");
         assertEquals("TAG", report.table().orElseThrow(), "and the statement the table");
         assertEquals(List.of(), report.columns(), "no guess where the schema could not be read");
-        assertEquals(List.of("1", "'x'"), report.parameters());
+        assertEquals(List.of("****", "****"), report.parameters(),
+                "an INSERT without a column list whose columns the schema could not tell: any value could be a"
+                        + " masked column's, so none is shown");
     }
 
     @Test

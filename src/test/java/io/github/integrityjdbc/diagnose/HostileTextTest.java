@@ -140,10 +140,10 @@ class HostileTextTest {
                 + constraint + "_INDEX_8 ON PUBLIC." + table + "(" + column + " NULLS FIRST) VALUES ( /* 1 */ "
                 + literal + " )\"; SQL statement:\n" + sql + " [23505-252]";
         ErrorFacts facts = read(message, "23505");
-        assertEquals(constraint, facts.constraint);
-        assertEquals(table, facts.table);
-        assertEquals(List.of(column), facts.columns);
-        String read = facts.messageValues.get(column);
+        assertEquals(constraint, facts.constraint());
+        assertEquals(table, facts.table());
+        assertEquals(List.of(column), facts.columns());
+        String read = facts.messageValues().get(column);
         assertTrue(read == null || read.equals(literal), () -> "value " + read + " instead of " + literal);
     }
 
@@ -160,13 +160,13 @@ class HostileTextTest {
                 + " FOREIGN KEY(" + column + ") REFERENCES PUBLIC." + parent + "(" + parentColumn + ") (" + literal
                 + ")\"; SQL statement:\n" + sql + " [23506-252]";
         ErrorFacts facts = read(message, "23506");
-        assertEquals(ViolationKind.FOREIGN_KEY, facts.kind);
-        assertEquals(constraint, facts.constraint);
-        assertEquals(table, facts.table);
-        assertEquals(List.of(column), facts.columns);
-        assertEquals(parent, facts.referencedTable);
-        assertEquals(List.of(parentColumn), facts.referencedColumns);
-        String read = facts.messageValues.get(column);
+        assertEquals(ViolationKind.FOREIGN_KEY, facts.kind());
+        assertEquals(constraint, facts.constraint());
+        assertEquals(table, facts.table());
+        assertEquals(List.of(column), facts.columns());
+        assertEquals(parent, facts.referencedTable());
+        assertEquals(List.of(parentColumn), facts.referencedColumns());
+        String read = facts.messageValues().get(column);
         assertTrue(read == null || read.equals(literal), () -> "value " + read + " instead of " + literal);
     }
 
@@ -175,12 +175,12 @@ class HostileTextTest {
                                                       @ForAll("hostile") String sql) {
         ErrorFacts notNull = read("NULL not allowed for column \"" + name + "\"; SQL statement:\n" + sql
                 + " [23502-252]", "23502");
-        assertEquals(List.of(name), notNull.columns);
-        assertEquals(null, notNull.constraint);
+        assertEquals(List.of(name), notNull.columns());
+        assertEquals(null, notNull.constraint());
         ErrorFacts check = read("Check constraint violation: \"" + name + ": \"; SQL statement:\n" + sql
                 + " [23513-252]", "23513");
-        assertEquals(name, check.constraint);
-        assertEquals(List.of(), check.columns);
+        assertEquals(name, check.constraint());
+        assertEquals(List.of(), check.columns());
     }
 
     @Property(tries = 500)
@@ -191,7 +191,7 @@ class HostileTextTest {
         }
         assertEquals(Operation.INSERT, shape.operation(), statement.sql);
         assertEquals(statement.table, shape.table(), statement.sql);
-        assertEquals(statement.expected, shape.assignments(), statement.sql);
+        assertEquals(statement.expected, SqlShapeTest.unplaced(shape.assignments()), statement.sql);
     }
 
     @Property(tries = 500)
@@ -202,8 +202,8 @@ class HostileTextTest {
         }
         assertEquals(Operation.UPDATE, shape.operation(), statement.sql);
         assertEquals(statement.table, shape.table(), statement.sql);
-        assertEquals(statement.expected, shape.assignments(), statement.sql);
-        assertEquals(statement.conditions, shape.conditions(), statement.sql);
+        assertEquals(statement.expected, SqlShapeTest.unplaced(shape.assignments()), statement.sql);
+        assertEquals(statement.conditions, SqlShapeTest.unplaced(shape.conditions()), statement.sql);
     }
 
     // ****  generators  ****
@@ -347,31 +347,29 @@ class HostileTextTest {
     // ****  helpers  ****
 
     private static ErrorFacts read(String message, String state) {
-        ErrorFacts facts = new ErrorFacts();
-        facts.kind = Dialect.standardKind(state);
-        new H2Dialect().read(new SQLException(message, state), facts);
-        return facts;
+        ErrorReading reading = new ErrorReading(Dialect.standardKind(state));
+        new H2Dialect().read(new SQLException(message, state), reading);
+        return reading.facts(message, message, new H2Dialect());
     }
 
     /** As the explainer does: the kind the dialect classifies, then what it reads. */
     private static ErrorFacts readWith(Dialect dialect, String message, String state, int code) {
         SQLException e = new SQLException(message, state, code);
-        ErrorFacts facts = new ErrorFacts();
         ViolationKind kind = dialect.classify(e);
-        facts.kind = kind == null ? Dialect.standardKind(state) : kind;
-        dialect.read(e, facts);
-        return facts;
+        ErrorReading reading = new ErrorReading(kind == null ? Dialect.standardKind(state) : kind);
+        dialect.read(e, reading);
+        return reading.facts(message, message, dialect);
     }
 
     /** Whatever the dialect read from a text, it found in that text. */
     private static void assertFactsAreFromTheMessage(String message, ErrorFacts facts) {
-        for (String fact : new String[] {facts.constraint, facts.table, facts.schema, facts.referencedTable}) {
+        for (String fact : new String[] {facts.constraint(), facts.table(), facts.schema(), facts.referencedTable()}) {
             assertTrue(fact == null || message.contains(fact), fact);
         }
-        for (String column : facts.columns) {
+        for (String column : facts.columns()) {
             assertTrue(message.contains(column), column);
         }
-        facts.messageValues.values().forEach(value -> assertTrue(message.contains(value), value));
+        facts.messageValues().values().forEach(value -> assertTrue(message.contains(value), value));
     }
 
     private static int parameterCount(List<SqlText.Token> tokens) {

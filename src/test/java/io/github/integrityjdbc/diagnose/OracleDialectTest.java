@@ -37,19 +37,19 @@ class OracleDialectTest {
     @Test
     void uniqueBefore23aiNamesConstraintOnly() {
         ErrorFacts facts = read(oracle, ora(1, "ORA-00001: unique constraint (PRODZA.ORDERS_PK) violated\n"));
-        assertEquals(ViolationKind.UNIQUE, facts.kind);
-        assertEquals("PRODZA", facts.schema);
-        assertEquals("ORDERS_PK", facts.constraint);
-        assertNull(facts.table);
-        assertEquals(List.of(), facts.columns);
+        assertEquals(ViolationKind.UNIQUE, facts.kind());
+        assertEquals("PRODZA", facts.schema());
+        assertEquals("ORDERS_PK", facts.constraint());
+        assertNull(facts.table());
+        assertEquals(List.of(), facts.columns());
     }
 
     /** Published, Chinese NLS: the code and the parenthesised name stay. */
     @Test
     void uniqueLocalized() {
         ErrorFacts facts = read(oracle, ora(1, "ORA-00001: 违反唯一约束条件 (CMS.PK_SS_GOVINTERACT_CHANNEL_ID)"));
-        assertEquals(ViolationKind.UNIQUE, facts.kind);
-        assertEquals("PK_SS_GOVINTERACT_CHANNEL_ID", facts.constraint);
+        assertEquals(ViolationKind.UNIQUE, facts.kind());
+        assertEquals("PK_SS_GOVINTERACT_CHANNEL_ID", facts.constraint());
     }
 
     /** Published, Oracle 23ai: table, columns and the row's values. Explained end to end: values from the statement. */
@@ -59,9 +59,9 @@ class OracleDialectTest {
                 + "WKSP_ESGAPEX.SC_IDX_JOB_RUNS columns (RUN_ID)\n"
                 + "ORA-03301: (ORA-00001 details) row with column values (RUN_ID:'e6261fe8') already exists");
         ErrorFacts facts = read(oracle, e);
-        assertEquals("SC_IDX_JOB_RUNS", facts.table);
-        assertEquals(List.of("RUN_ID"), facts.columns);
-        assertEquals(Map.of("RUN_ID", "'e6261fe8'"), facts.messageValues);
+        assertEquals("SC_IDX_JOB_RUNS", facts.table());
+        assertEquals(List.of("RUN_ID"), facts.columns());
+        assertEquals(Map.of("RUN_ID", "'e6261fe8'"), facts.messageValues());
 
         ViolationReport r = explain(oracle, "Oracle", e,
                 capture("INSERT INTO sc_idx_job_runs (run_id, note) VALUES (?, ?)", "e6261fe8", "again"));
@@ -93,12 +93,12 @@ class OracleDialectTest {
     void foreignKeyBothSides() throws SQLException {
         ErrorFacts child = read(oracle, ora(2291, "ORA-02291: integrity constraint "
                 + "(VIEW.AA_DEFAULT_APP_LIST_FK_AA_APP) violated - parent key not found"));
-        assertEquals(ViolationKind.FOREIGN_KEY, child.kind);
-        assertEquals("AA_DEFAULT_APP_LIST_FK_AA_APP", child.constraint);
+        assertEquals(ViolationKind.FOREIGN_KEY, child.kind());
+        assertEquals("AA_DEFAULT_APP_LIST_FK_AA_APP", child.constraint());
         ErrorFacts parent = read(oracle, ora(2292,
                 "ORA-02292: integrity constraint (SYSTEM.FKTDTSU7E61OWMWCPRRSQ3GPLC) violated - child record found"));
-        assertEquals(ViolationKind.FOREIGN_KEY, parent.kind);
-        assertEquals("FKTDTSU7E61OWMWCPRRSQ3GPLC", parent.constraint);
+        assertEquals(ViolationKind.FOREIGN_KEY, parent.kind());
+        assertEquals("FKTDTSU7E61OWMWCPRRSQ3GPLC", parent.constraint());
 
         ViolationReport r = explain(oracle, "Oracle", ora(2291,
                         "ORA-02291: integrity constraint (APP.FK_CHILD_PARENT) violated - parent key not found"),
@@ -160,8 +160,8 @@ class OracleDialectTest {
 
         ErrorFacts localized = read(oracle, new SQLException("ORA-12899: 列 \"RBSCMFUAT\".\"CMF_CLM_CLAIM_PAYMENTS\"."
                 + "\"DEFERRED_EXPENSES_FLAG\" 的值太大 (实际值: 3, 最大值: 1)", "72000", 12899));
-        assertEquals(List.of("DEFERRED_EXPENSES_FLAG"), localized.columns);
-        assertEquals("(maximum 1, actual 3)", localized.columnType);
+        assertEquals(List.of("DEFERRED_EXPENSES_FLAG"), localized.columns());
+        assertEquals("(maximum 1, actual 3)", localized.columnType());
     }
 
     /** Documented: a deferred constraint fails at COMMIT as ORA-02091 followed by the constraint's own error. */

@@ -16,7 +16,7 @@ class SchemaCacheTest {
     void manyConstraints_cacheBounded_recentOnesKept() throws SQLException {
         Dialect answering = new Dialect() {
             @Override
-            public void read(SQLException violation, ErrorFacts facts) {
+            public void read(SQLException violation, ErrorReading facts) {
             }
 
             @Override
@@ -31,7 +31,7 @@ class SchemaCacheTest {
         assertTrue(SchemaCache.size() <= 2000, "entries: " + SchemaCache.size());
         Dialect failing = new Dialect() {
             @Override
-            public void read(SQLException violation, ErrorFacts facts) {
+            public void read(SQLException violation, ErrorReading facts) {
             }
 
             @Override

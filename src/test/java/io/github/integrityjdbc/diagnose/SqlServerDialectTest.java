@@ -52,10 +52,10 @@ class SqlServerDialectTest {
         ErrorFacts facts = read(sqlServer, error(2627, "23000", "Violation of UNIQUE KEY constraint "
                 + "'IDX_DEPARTMENT_UNQ_NAME'. Cannot insert duplicate key in object 'dbo.DEPARTMENT'. "
                 + "The duplicate key value is (Finance)."));
-        assertEquals(ViolationKind.UNIQUE, facts.kind);
-        assertEquals("IDX_DEPARTMENT_UNQ_NAME", facts.constraint);
-        assertEquals("dbo", facts.schema);
-        assertEquals("DEPARTMENT", facts.table);
+        assertEquals(ViolationKind.UNIQUE, facts.kind());
+        assertEquals("IDX_DEPARTMENT_UNQ_NAME", facts.constraint());
+        assertEquals("dbo", facts.schema());
+        assertEquals("DEPARTMENT", facts.table());
     }
 
     /** Published: 2601 for a unique index (object first, then the index). */
@@ -64,9 +64,9 @@ class SqlServerDialectTest {
         ErrorFacts facts = read(sqlServer, error(2601, "23000", "Cannot insert duplicate key row in object "
                 + "'dbo.Databases' with unique index 'IX_Databases_InstanceID_name'. The duplicate key value is (405, "
                 + "qgc-eb-db-qa-layout)."));
-        assertEquals(ViolationKind.UNIQUE, facts.kind);
-        assertEquals("IX_Databases_InstanceID_name", facts.constraint);
-        assertEquals("Databases", facts.table);
+        assertEquals(ViolationKind.UNIQUE, facts.kind());
+        assertEquals("IX_Databases_InstanceID_name", facts.constraint());
+        assertEquals("Databases", facts.table());
     }
 
     /** Published: 547 on the child side names the referenced parent table and column, not the child's. */
@@ -76,11 +76,11 @@ class SqlServerDialectTest {
                 + "\"FK_Orders_CreatedBy\". The conflict occurred in database \"OfimaPedidosERP\", "
                 + "table \"sec.Users\", column 'Id'.");
         ErrorFacts facts = read(sqlServer, e);
-        assertEquals(ViolationKind.FOREIGN_KEY, facts.kind);
-        assertEquals("FK_Orders_CreatedBy", facts.constraint);
-        assertNull(facts.table);
-        assertEquals("Users", facts.referencedTable);
-        assertEquals(List.of("Id"), facts.referencedColumns);
+        assertEquals(ViolationKind.FOREIGN_KEY, facts.kind());
+        assertEquals("FK_Orders_CreatedBy", facts.constraint());
+        assertNull(facts.table());
+        assertEquals("Users", facts.referencedTable());
+        assertEquals(List.of("Id"), facts.referencedColumns());
 
         ViolationReport r = explain(sqlServer, "Microsoft SQL Server", e,
                 capture("INSERT INTO Orders (Id, CreatedBy) VALUES (?, ?)", 1, 42));
@@ -154,8 +154,8 @@ class SqlServerDialectTest {
                 "String or binary data would be truncated.")));
         ErrorFacts overflow = read(sqlServer, error(8115, "22003",
                 "Arithmetic overflow error converting expression to data type smallint."));
-        assertEquals(ViolationKind.OUT_OF_RANGE, overflow.kind);
-        assertEquals("smallint", overflow.columnType);
+        assertEquals(ViolationKind.OUT_OF_RANGE, overflow.kind());
+        assertEquals("smallint", overflow.columnType());
         assertNull(sqlServer.classify(error(208, "S0002", "Invalid object name 'dbo.nope'.")));
     }
 }

@@ -23,14 +23,14 @@ class SqlShapeTest {
                 new ColumnValue("id", false, 1, null),
                 new ColumnValue("E-mail", true, 0, "'it''s'"),
                 new ColumnValue("name", false, 0, null),
-                new ColumnValue("age", false, 0, "-5")), shape.assignments());
+                new ColumnValue("age", false, 0, "-5")), unplaced(shape.assignments()));
     }
 
     @Test
     void parametersInsideExpressionsStillCount() {
         SqlShape shape = SqlShape.of("INSERT INTO t (a, b) VALUES (coalesce(?, ?), ?)");
         assertEquals(List.of(new ColumnValue("a", false, 0, null), new ColumnValue("b", false, 3, null)),
-                shape.assignments());
+                unplaced(shape.assignments()));
     }
 
     @Test
@@ -39,16 +39,16 @@ class SqlShapeTest {
         assertEquals(Operation.UPDATE, shape.operation());
         assertEquals("person", shape.table());
         assertEquals(List.of(new ColumnValue("email", false, 1, null), new ColumnValue("age", false, 0, null),
-                new ColumnValue("name", false, 0, "'x'")), shape.assignments());
+                new ColumnValue("name", false, 0, "'x'")), unplaced(shape.assignments()));
         assertEquals(List.of(new ColumnValue("id", false, 2, null), new ColumnValue("nick", false, 3, null)),
-                shape.conditions());
+                unplaced(shape.conditions()));
     }
 
     @Test
     void deleteWhere() {
         SqlShape shape = SqlShape.of("DELETE FROM parent WHERE id = ?");
         assertEquals(Operation.DELETE, shape.operation());
-        assertEquals(List.of(new ColumnValue("id", false, 1, null)), shape.conditions());
+        assertEquals(List.of(new ColumnValue("id", false, 1, null)), unplaced(shape.conditions()));
     }
 
     @Test
@@ -56,7 +56,7 @@ class SqlShapeTest {
         SqlShape shape = SqlShape.of("INSERT INTO t VALUES (?, 2)");
         assertTrue(shape.positionalInsert());
         assertEquals(List.of(new ColumnValue(null, false, 1, null), new ColumnValue(null, false, 0, "2")),
-                shape.assignments());
+                unplaced(shape.assignments()));
     }
 
     @Test
@@ -64,8 +64,24 @@ class SqlShapeTest {
         for (String sql : new String[] {null, "", "(((", "INSERT", "INSERT INTO", "UPDATE t SET", "'unterminated",
                 "/* open", "\"x", "DELETE FROM", "INSERT INTO t (a VALUES (?", "$$ dollar", "SELECT ?? FROM x"}) {
             SqlShape shape = SqlShape.of(sql);
-            assertTrue(shape.assignments().size() <= 1, sql);
+            assertTrue(unplaced(shape.assignments()).size() <= 1, sql);
         }
         assertEquals(Operation.OTHER, SqlShape.of("SELECT 1").operation());
+    }
+
+    /** Columns and values without where they stand, to compare with what a test expects. */
+    static List<ColumnValue> unplaced(List<ColumnValue> values) {
+        return values.stream().map(v -> new ColumnValue(v.column(), v.quoted(), v.parameter(), v.literal())).toList();
+    }
+
+    @Test
+    void placesEachValueWhereItStands_andReadsEveryRowOfAMultiRowInsert() {
+        String sql = "INSERT INTO t (a, b) VALUES (?, 'x'), (2, UPPER('y'))";
+        SqlShape shape = SqlShape.of(sql);
+        ColumnValue b = shape.assignments().get(1);
+        assertEquals("'x'", sql.substring(b.from(), b.to()));
+        assertEquals(List.of("2", "UPPER('y')"), shape.otherRows().stream()
+                .map(v -> sql.substring(v.from(), v.to())).toList());
+        assertEquals(List.of("a", "b"), shape.otherRows().stream().map(ColumnValue::column).toList());
     }
 }

@@ -6,28 +6,34 @@ import java.util.List;
 import java.util.Map;
 
 /** Writes {@code ViolationReport.explain()}: one line that says what happened, where, with which values. */
-final class Explanations {
+final class ExplanationText {
 
-    private Explanations() {
+    private static final int MAX_SQL = 1000;
+
+    private ExplanationText() {
     }
 
     /**
      * @param dataError true for SQLState class 22 (or a data exception type), which an OTHER kind cannot tell
-     * @param atCommit the failure came from commit(); {@code sql} is then the transaction's statement that wrote the
-     *                 row, or null
+     * @param offending the culprit values by column, already rendered and masked
+     * @param sql the statement's SQL, masked; at commit the transaction's statement that wrote the row; or null
+     * @param parameters the statement's values, rendered and masked
      */
-    static String explain(ErrorFacts facts, boolean dataError, boolean atCommit, Map<String, String> offending,
-                          SqlShape shape,
-                          Dialect dialect,
-                          String sql, List<String> parameters, Integer batchIndex, int batchSize, int maxSql) {
+    static String explain(ErrorFacts facts, boolean dataError, FailedStatement statement, Dialect dialect,
+                          Map<String, String> offending, String sql, List<String> parameters) {
+        SqlShape shape = statement.shape();
+        boolean atCommit = statement.atCommit();
+        Integer batchIndex = statement.batchIndex();
+        int batchSize = statement.batchSize();
+        int maxSql = MAX_SQL;
         StringBuilder text = new StringBuilder(256);
         text.append(headline(facts, shape, dialect, dataError));
         if (!offending.isEmpty()) {
             text.append(": ");
             appendValues(text, offending);
-        } else if (facts.kind == ViolationKind.NOT_NULL && shape.operation() == SqlShape.Operation.INSERT
-                && !facts.columns.isEmpty()) {
-            text.append(": the statement gives ").append(facts.columns.get(0)).append(" no value");
+        } else if (facts.kind() == ViolationKind.NOT_NULL && shape.operation() == SqlShape.Operation.INSERT
+                && !facts.columns().isEmpty()) {
+            text.append(": the statement gives ").append(facts.columns().get(0)).append(" no value");
         }
         text.append('.');
         if (sql == null && batchSize > 0) {
@@ -54,17 +60,17 @@ final class Explanations {
     }
 
     private static String headline(ErrorFacts facts, SqlShape shape, Dialect dialect, boolean dataError) {
-        String on = on(facts.table, facts.columns);
-        String name = facts.constraint == null ? "" : " " + facts.constraint;
-        switch (facts.kind) {
+        String on = on(facts.table(), facts.columns());
+        String name = facts.constraint() == null ? "" : " " + facts.constraint();
+        switch (facts.kind()) {
             case PRIMARY_KEY:
                 return "Duplicate key for primary key" + name + on;
             case UNIQUE:
                 return "Duplicate value for unique constraint" + name + on;
             case FOREIGN_KEY:
-                String parent = facts.referencedTable == null ? "the parent table" : facts.referencedTable;
+                String parent = facts.referencedTable() == null ? "the parent table" : facts.referencedTable();
                 boolean parentSide = facts.parentSide(shape);
-                if (parentSide && facts.referencedTable == null) {
+                if (parentSide && facts.referencedTable() == null) {
                     parent = dialect.storedName(shape.table(), shape.tableQuoted());
                 }
                 String foreignKey = name.isEmpty() ? " a foreign key" : " foreign key" + name;
@@ -79,12 +85,12 @@ final class Explanations {
                 return "Row conflicts with another under exclusion constraint" + name + on;
             case VALUE_TOO_LONG:
                 return "Value too long for column " + column(facts)
-                        + (facts.columnType == null ? "" : " " + facts.columnType);
+                        + (facts.columnType() == null ? "" : " " + facts.columnType());
             case OUT_OF_RANGE:
                 return "Value out of range for column " + column(facts);
             default:
                 return (dataError ? "Data error" : "Integrity violation")
-                        + (facts.constraint == null ? "" : " of constraint" + name) + on;
+                        + (facts.constraint() == null ? "" : " of constraint" + name) + on;
         }
     }
 
@@ -96,8 +102,8 @@ final class Explanations {
     }
 
     private static String column(ErrorFacts facts) {
-        String column = facts.columns.isEmpty() ? "?" : facts.columns.get(0);
-        return facts.table == null ? column : facts.table + "." + column;
+        String column = facts.columns().isEmpty() ? "?" : facts.columns().get(0);
+        return facts.table() == null ? column : facts.table() + "." + column;
     }
 
     private static void appendValues(StringBuilder text, Map<String, String> values) {

@@ -1,0 +1,136 @@
+package io.github.integrityjdbc.diagnose;
+
+import io.github.integrityjdbc.diagnose.SchemaCache.ColumnInfo;
+import io.github.integrityjdbc.diagnose.SqlShape.ColumnValue;
+import io.github.integrityjdbc.report.DebugLog;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Where one explanation runs its schema queries, and the queries the stages share (cached in {@link SchemaCache}).
+ * On the application's connection only where that neither fails nor changes its transaction: databases with
+ * statement-level rollback, or any database in autocommit mode. Otherwise (PostgreSQL inside a transaction) on a
+ * separate connection opened with the same URL and properties, closed when the explanation is done; or nowhere, when
+ * no such connection can be opened. A lookup that fails yields nothing, never an exception.
+ */
+final class SchemaLookups implements AutoCloseable {
+
+    private static final DebugLog LOG = DebugLog.of(SchemaLookups.class);
+
+    private final Connection connection;
+    private final String databaseKey;
+    private final Explainer.SeparateConnections separateConnections;
+    final Dialect dialect;
+    private Connection separate;
+    private boolean unavailable;
+
+    SchemaLookups(Connection connection, String databaseKey, Explainer.SeparateConnections separateConnections,
+                  Dialect dialect) {
+        this.connection = connection;
+        this.databaseKey = databaseKey;
+        this.separateConnections = separateConnections;
+        this.dialect = dialect;
+    }
+
+    /** The connection to query, or null when none may be used now. */
+    Connection connection() throws SQLException {
+        if (SchemaCache.paused(databaseKey)) {
+            return null; // a recent lookup on this database failed or was slow
+        }
+        if (dialect.canQueryAfterFailure() || connection.getAutoCommit()) {
+            return connection;
+        }
+        if (separate == null && !unavailable) {
+            unavailable = true;
+            if (separateConnections != null) {
+                separate = separateConnections.open();
+                unavailable = separate == null;
+            }
+        }
+        return separate;
+    }
+
+    String databaseKey() {
+        return databaseKey;
+    }
+
+    /** The schema (or, for MySQL, the database) unqualified names resolve in. */
+    static String defaultSchema(Connection lookup) throws SQLException {
+        String schema = lookup.getSchema();
+        return schema != null ? schema : lookup.getCatalog();
+    }
+
+    /** The constraint as the schema describes it, or null. */
+    Dialect.ConstraintInfo constraint(String schema, String table, String constraint) {
+        try {
+            Connection lookup = connection();
+            return lookup == null ? null
+                    : SchemaCache.constraint(databaseKey, dialect, lookup, schema, table, constraint);
+        } catch (SQLException | RuntimeException e) {
+            LOG.debug("Could not look up constraint {}", constraint, e);
+            return null;
+        }
+    }
+
+    /** The columns of a table in their order, from the schema (cached); empty when they cannot be looked up. */
+    List<ColumnInfo> tableColumns(String schema, String table) {
+        if (table == null) {
+            return List.of();
+        }
+        try {
+            Connection lookup = connection();
+            if (lookup == null) {
+                return List.of();
+            }
+            return SchemaCache.tableColumns(databaseKey, lookup, schema != null ? schema : defaultSchema(lookup),
+                    table);
+        } catch (SQLException | RuntimeException e) {
+            LOG.debug("Could not read the columns of {}", table, e);
+            return List.of();
+        }
+    }
+
+    /** The columns of the statement's table. */
+    List<ColumnInfo> tableColumns(SqlShape shape) {
+        if (shape.table() == null) {
+            return List.of();
+        }
+        return tableColumns(shape.schema() != null ? dialect.storedName(shape.schema(), false) : null,
+                dialect.storedName(shape.table(), shape.tableQuoted()));
+    }
+
+    /** The statement's written columns, with names from the schema for an INSERT without a column list. */
+    List<ColumnValue> writtenColumns(SqlShape shape) {
+        if (!shape.positionalInsert()) {
+            return shape.assignments();
+        }
+        List<ColumnInfo> columns = tableColumns(shape);
+        List<ColumnValue> named = new ArrayList<>();
+        for (int i = 0; i < shape.assignments().size() && i < columns.size(); i++) {
+            named.add(shape.assignments().get(i).named(columns.get(i).name(), true));
+        }
+        return named;
+    }
+
+    static List<String> names(List<ColumnInfo> columns) {
+        List<String> names = new ArrayList<>(columns.size());
+        for (ColumnInfo column : columns) {
+            names.add(column.name());
+        }
+        return names;
+    }
+
+    @Override
+    public void close() {
+        if (separate != null) {
+            try {
+                separate.close();
+            } catch (SQLException | RuntimeException e) {
+                LOG.debug("Could not close the lookup connection", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package io.github.integrityjdbc.report;
+
+import io.github.integrityjdbc.ViolationReport;
+import io.github.integrityjdbc.config.IntegrityConfig;
+
+/**
+ * The last stage: the violation's log line and count, once the exception the application gets exists. A logging or
+ * metrics failure is logged at DEBUG and never reaches the application.
+ */
+public final class ViolationPublisher {
+
+    private static final DebugLog LOG = DebugLog.of(ViolationPublisher.class);
+
+    private ViolationPublisher() {
+    }
+
+    public static void publish(IntegrityConfig config, ViolationReport report) {
+        if (config.log() && OptionalLibraries.SLF4J) {
+            try {
+                ViolationLog.log(report);
+            } catch (RuntimeException | LinkageError e) {
+                LOG.debug("Could not log a violation", e);
+            }
+        }
+        if (config.metrics() && OptionalLibraries.MICROMETER) {
+            try {
+                ViolationMeters.count(config.registry(), report);
+            } catch (RuntimeException | LinkageError e) {
+                LOG.debug("Could not count a violation", e);
+            }
+        }
+    }
+}

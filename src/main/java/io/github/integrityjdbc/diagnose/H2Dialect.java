@@ -1,6 +1,7 @@
 package io.github.integrityjdbc.diagnose;
 
 import io.github.integrityjdbc.ViolationKind;
+import io.github.integrityjdbc.diagnose.ErrorFacts.Span;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,7 +16,8 @@ import java.util.regex.Pattern;
 /**
  * H2 2.x. Its messages carry most facts inside the first double-quoted part, for example
  * {@code "PUBLIC.UQ_PERSON_EMAIL INDEX PUBLIC.UQ_PERSON_EMAIL_INDEX_8 ON PUBLIC.PERSON(EMAIL NULLS FIRST) VALUES ( /* 1 * / 'a@example.com' )"}.
- * The patterns anchor on that quoted part, not on the English words around it. H2 reports a numeric overflow as
+ * The patterns anchor on that quoted part, not on the English words around it. Values are SQL literals there: their
+ * places are recorded inside the quotes. H2 reports a numeric overflow as
  * 22004, and a CHECK message names only the constraint: its table and columns come from INFORMATION_SCHEMA.
  */
 final class H2Dialect implements Dialect {
@@ -117,7 +119,8 @@ final class H2Dialect implements Dialect {
             if (row.lookingAt()) {
                 List<int[]> spans = SqlText.splitSpans(message, row.start(1), row.end(1));
                 for (int i = 0; i < spans.size(); i++) {
-                    facts.shownInRow(i, spans.size(), spans.get(i)[0], spans.get(i)[1]);
+                    Span value = Masking.valueOf(message, spans.get(i)[0], spans.get(i)[1]);
+                    facts.shownInRow(i, spans.size(), value.start(), value.end());
                 }
                 facts.recognised();
             }
@@ -150,7 +153,8 @@ final class H2Dialect implements Dialect {
         if (m.lookingAt()) {
             facts.columns.add(m.group(1));
             facts.columnType = m.group(2);
-            facts.shown(m.group(1), m.group(3), m.start(3), m.end(3));
+            Span value = Masking.valueOf(message, m.start(3), m.end(3));
+            facts.shown(m.group(1), m.group(3), value.start(), value.end());
             facts.recognised();
         }
     }
@@ -201,7 +205,8 @@ final class H2Dialect implements Dialect {
         }
         for (int i = 0; i < spans.size(); i++) {
             int[] span = spans.get(i);
-            facts.shown(facts.columns.get(i), message.substring(span[0], span[1]), span[0], span[1]);
+            Span value = Masking.valueOf(message, span[0], span[1]);
+            facts.shown(facts.columns.get(i), message.substring(span[0], span[1]), value.start(), value.end());
         }
     }
 

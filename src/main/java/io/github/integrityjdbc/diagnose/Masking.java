@@ -97,8 +97,8 @@ final class Masking {
     }
 
     /**
-     * Where the value stands in a literal at text[start, end): inside the quotes of a string ('x', N'x', E'x', $$x$$),
-     * so that masking keeps the SQL's shape; the whole of anything else.
+     * Where the value stands in an SQL literal at text[start, end): inside the quotes of a string ('x', N'x', E'x',
+     * $$x$$), so that masking keeps the SQL's shape; the whole of anything else (a number, H2's {@code U&'\00c0'}).
      */
     static Span valueOf(String text, int start, int end) {
         String literal = text.substring(start, end);
@@ -189,7 +189,7 @@ final class Masking {
         for (ShownValue value : facts.shown()) {
             Boolean masked = masked(value, attribution);
             if (Boolean.TRUE.equals(masked) || masked == null && exposed) {
-                cuts.add(valueOf(message, value.start(), value.end()));
+                cuts.add(new Span(value.start(), value.end()));
             }
         }
         if (exposed) {

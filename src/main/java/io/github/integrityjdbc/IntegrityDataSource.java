@@ -34,9 +34,10 @@ public final class IntegrityDataSource implements DataSource {
     }
 
     /**
-     * Wraps {@code dataSource} with the default settings (and any {@code integrity.*} JVM system properties).
+     * Wraps {@code dataSource} with the default settings (and any {@code integrity.*} JVM system properties; an
+     * unknown one is ignored with a WARN).
      *
-     * @throws SQLException when an {@code integrity.*} system property is unknown or invalid
+     * @throws SQLException when an {@code integrity.*} system property has an invalid value
      */
     public static DataSource wrap(DataSource dataSource) throws SQLException {
         return builder().wrap(dataSource);

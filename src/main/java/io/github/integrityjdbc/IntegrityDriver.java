@@ -24,7 +24,8 @@ import java.util.logging.Logger;
  *
  * <p>Connection properties whose key starts with {@code integrity.} configure the proxy (see
  * {@link IntegrityProperty}) and are not passed to the real driver; JVM system properties with the same keys set
- * defaults.
+ * defaults. An unknown {@code integrity.*} key fails the connection when it is a connection property, and is ignored
+ * with one WARN when it is a system property (something else in the JVM may use that prefix).
  */
 public final class IntegrityDriver implements Driver {
 

@@ -289,6 +289,61 @@ class SecretsTest {
         assertEquals(raw.getCause().getMessage().replace(SECRET, "****"), e.getCause().getMessage());
     }
 
+    /**
+     * README's advice for the cause chain: the original exception stays the cause, with the database's own text, so
+     * a masked column's value is there unless the driver is told to leave it out. With pgjdbc's
+     * {@code logServerErrorDetail=false} it is nowhere in the chain, and the report still names everything.
+     */
+    @Test
+    void postgres_logServerErrorDetailFalse_keepsAMaskedValueOutOfTheWholeChain() throws SQLException {
+        Servers.requirePostgres();
+        for (boolean detail : new boolean[] {true, false}) {
+            String url = Servers.POSTGRES_URL + (detail ? "" : "&logServerErrorDetail=false");
+            try (Connection connection = DriverManager.getConnection(url);
+                 Statement statement = connection.createStatement()) {
+                statement.execute("DROP TABLE IF EXISTS ij_cause");
+                statement.execute("CREATE TABLE ij_cause (id INT PRIMARY KEY,"
+                        + " api_token TEXT CONSTRAINT uq_ij_cause_token UNIQUE)");
+                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO ij_cause VALUES (?, ?)")) {
+                    insert.setInt(1, 1);
+                    insert.setString(2, SECRET);
+                    insert.executeUpdate();
+                    insert.setInt(1, 2);
+                    SQLException single = assertThrows(SQLException.class, insert::executeUpdate);
+                    insert.setInt(1, 3);
+                    insert.addBatch();
+                    SQLException batch = assertThrows(BatchUpdateException.class, insert::executeBatch);
+                    for (SQLException e : List.of(single, batch)) {
+                        ViolationReport report = IntegrityViolations.find(e).orElseThrow();
+                        assertEquals(ViolationKind.UNIQUE, report.kind());
+                        assertEquals("uq_ij_cause_token", report.constraint().orElseThrow());
+                        assertEquals("ij_cause", report.table().orElseThrow());
+                        assertEquals(List.of("api_token"), report.columns());
+                        assertFalse(e.getMessage().contains(SECRET), e.getMessage());
+                        assertFalse(report.toString().contains(SECRET), report.toString());
+                        if (detail) {
+                            assertTrue(chainText(e).contains(SECRET), "pgjdbc's own text, in the cause");
+                        } else {
+                            assertNothingRevealed(e);
+                        }
+                    }
+                    org.postgresql.util.PSQLException original =
+                            (org.postgresql.util.PSQLException) single.getCause();
+                    // What the setting does not do: the structured detail still holds the value, for code that asks
+                    assertTrue(original.getServerErrorMessage().getDetail().contains(SECRET));
+                } finally {
+                    statement.execute("DROP TABLE IF EXISTS ij_cause");
+                }
+            }
+        }
+    }
+
+    private static String chainText(Throwable e) {
+        java.io.StringWriter printed = new java.io.StringWriter();
+        e.printStackTrace(new java.io.PrintWriter(printed));
+        return printed.toString();
+    }
+
     /** No message, toString or printed stack trace along the chain (causes, next, suppressed) holds the password. */
     private static void assertNothingRevealed(Throwable e) {
         java.io.StringWriter printed = new java.io.StringWriter();

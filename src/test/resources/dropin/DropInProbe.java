@@ -23,6 +23,7 @@ public class DropInProbe {
                 // as it should be
             }
         }
+        System.out.println("module=" + IntegrityViolations.class.getModule().getName());
         try (Connection connection = DriverManager.getConnection("jdbc:integrity:h2:mem:dropin");
              Statement ddl = connection.createStatement()) {
             ddl.execute("CREATE TABLE tool_user (id INT PRIMARY KEY, email VARCHAR(100),"

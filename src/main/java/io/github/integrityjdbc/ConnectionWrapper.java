@@ -40,7 +40,12 @@ final class ConnectionWrapper {
             databaseKey = url == null ? source.getClass().getName() + '@' + System.identityHashCode(source) : url;
             String name = defaultName != null ? defaultName
                     : url == null ? source.getClass().getSimpleName() : DelegateUrl.dataSourceName(url);
-            current = IntegrityConfig.from(settings, System.getProperties(), name);
+            try {
+                current = IntegrityConfig.from(settings, System.getProperties(), name);
+            } catch (SQLException e) {
+                closeQuietly(connection, e); // a bad -Dintegrity.* value: the application never gets this one
+                throw e;
+            }
             if (registry != null) {
                 current = current.withRegistry(registry);
             }
@@ -48,5 +53,13 @@ final class ConnectionWrapper {
         }
         // No separate lookup connections from a pool: asking it for a second one could wait for one to be free.
         return IntegrityDriver.wrap(connection, current, databaseKey, null);
+    }
+
+    private static void closeQuietly(Connection connection, SQLException failure) {
+        try {
+            connection.close();
+        } catch (SQLException | RuntimeException e) {
+            failure.addSuppressed(e);
+        }
     }
 }

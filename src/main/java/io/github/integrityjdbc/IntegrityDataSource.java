@@ -2,6 +2,7 @@ package io.github.integrityjdbc;
 
 import io.github.integrityjdbc.config.IntegrityConfig;
 import io.github.integrityjdbc.config.IntegrityProperty;
+import io.github.integrityjdbc.driver.ConnectionSecrets;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import javax.sql.DataSource;
@@ -34,9 +35,10 @@ public final class IntegrityDataSource implements DataSource {
     }
 
     /**
-     * Wraps {@code dataSource} with the default settings (and any {@code integrity.*} JVM system properties).
+     * Wraps {@code dataSource} with the default settings (and any {@code integrity.*} JVM system properties; an
+     * unknown one is ignored with a WARN).
      *
-     * @throws SQLException when an {@code integrity.*} system property is unknown or invalid
+     * @throws SQLException when an {@code integrity.*} system property has an invalid value
      */
     public static DataSource wrap(DataSource dataSource) throws SQLException {
         return builder().wrap(dataSource);
@@ -52,9 +54,21 @@ public final class IntegrityDataSource implements DataSource {
         return wrap(delegate.getConnection());
     }
 
+    /**
+     * A connection of the wrapped DataSource. Where its failure repeats {@code password} in a message, the failure
+     * is rethrown as a copy with the same SQLState and vendor code and the password masked.
+     */
     @Override
     public Connection getConnection(String username, String password) throws SQLException {
-        return wrap(delegate.getConnection(username, password));
+        Connection connection;
+        try {
+            connection = delegate.getConnection(username, password);
+        } catch (SQLException e) {
+            throw ConnectionSecrets.of(password).mask(e);
+        } catch (RuntimeException e) {
+            throw ConnectionSecrets.of(password).mask(e);
+        }
+        return wrap(connection);
     }
 
     private Connection wrap(Connection connection) throws SQLException {

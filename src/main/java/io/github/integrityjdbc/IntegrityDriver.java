@@ -3,6 +3,7 @@ package io.github.integrityjdbc;
 import io.github.integrityjdbc.config.IntegrityConfig;
 import io.github.integrityjdbc.config.IntegrityProperty;
 import io.github.integrityjdbc.diagnose.Explainer;
+import io.github.integrityjdbc.driver.ConnectionSecrets;
 import io.github.integrityjdbc.driver.DelegateDrivers;
 import io.github.integrityjdbc.driver.DelegateUrl;
 import io.github.integrityjdbc.proxy.ProxyFactory;
@@ -24,7 +25,8 @@ import java.util.logging.Logger;
  *
  * <p>Connection properties whose key starts with {@code integrity.} configure the proxy (see
  * {@link IntegrityProperty}) and are not passed to the real driver; JVM system properties with the same keys set
- * defaults.
+ * defaults. An unknown {@code integrity.*} key fails the connection when it is a connection property, and is ignored
+ * with one WARN when it is a system property (something else in the JVM may use that prefix).
  */
 public final class IntegrityDriver implements Driver {
 
@@ -48,7 +50,9 @@ public final class IntegrityDriver implements Driver {
      *
      * @return null when the URL does not start with {@code jdbc:integrity:} (the JDBC contract)
      * @throws SQLException when no driver accepts the delegate URL (the URL shown with passwords masked), when an
-     *                      {@code integrity.*} setting is unknown or invalid, or when the real driver fails
+     *                      {@code integrity.*} setting is unknown or invalid, or when the real driver fails: then its
+     *                      exception, or, where a message along it repeats a password of the URL or the properties,
+     *                      a copy with the same SQLState and vendor code and those passwords masked
      */
     @Override
     public Connection connect(String url, Properties info) throws SQLException {
@@ -63,12 +67,26 @@ public final class IntegrityDriver implements Driver {
                 DelegateUrl.dataSourceName(delegateUrl));
         Driver delegate = DelegateDrivers.find(delegateUrl, IntegrityDriver.class);
         Properties delegateProperties = delegateProperties(info);
-        Connection connection = delegate.connect(delegateUrl, delegateProperties);
+        ConnectionSecrets secrets = ConnectionSecrets.of(delegateUrl, delegateProperties);
+        Connection connection = connect(delegate, delegateUrl, delegateProperties, secrets);
         if (connection == null) {
             throw new SQLException(delegate.getClass().getName() + " accepted " + DelegateUrl.masked(delegateUrl)
                     + " but returned no connection", "08001");
         }
-        return wrap(connection, config, delegateUrl, () -> delegate.connect(delegateUrl, delegateProperties));
+        return wrap(connection, config, delegateUrl,
+                () -> connect(delegate, delegateUrl, delegateProperties, secrets));
+    }
+
+    /** The real driver's connection; its failure without the passwords it may repeat. */
+    private static Connection connect(Driver delegate, String url, Properties properties, ConnectionSecrets secrets)
+            throws SQLException {
+        try {
+            return delegate.connect(url, properties);
+        } catch (SQLException e) {
+            throw secrets.mask(e);
+        } catch (RuntimeException e) {
+            throw secrets.mask(e);
+        }
     }
 
     /**

@@ -19,6 +19,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class IntegrityDataSourceTest {
 
     @Test
+    void badSystemPropertyValueAtTheFirstConnection_failsAndHandsThePoolsConnectionBack() throws SQLException {
+        com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
+        config.setJdbcUrl("jdbc:h2:mem:badsysvalue;DB_CLOSE_DELAY=-1");
+        config.setMaximumPoolSize(1);
+        config.setConnectionTimeout(1000);
+        try (com.zaxxer.hikari.HikariDataSource pool = new com.zaxxer.hikari.HikariDataSource(config)) {
+            DataSource dataSource = IntegrityDataSource.wrap(pool); // settings checked here, before the property
+            System.setProperty("integrity.mode", "loud");
+            try {
+                SQLException e = assertThrows(SQLException.class, dataSource::getConnection);
+                assertTrue(e.getMessage().contains("integrity.mode"), e.getMessage());
+                assertEquals(0, pool.getHikariPoolMXBean().getActiveConnections(), "the connection went back");
+            } finally {
+                System.clearProperty("integrity.mode");
+            }
+            try (Connection connection = dataSource.getConnection()) {
+                assertTrue(connection.isValid(1), "the pool's only connection is free again");
+            }
+        }
+    }
+
+    @Test
     void wrappedDataSource_explainsAndCountsInTheGivenRegistry() throws SQLException {
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:mem:wrapped;DB_CLOSE_DELAY=-1");

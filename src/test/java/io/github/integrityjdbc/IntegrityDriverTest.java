@@ -1,6 +1,10 @@
 package io.github.integrityjdbc;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import io.github.integrityjdbc.config.IntegrityConfig;
 import io.github.integrityjdbc.config.IntegrityProperty;
+import io.github.integrityjdbc.testing.CapturedLog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -13,6 +17,7 @@ import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Properties;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -152,12 +157,9 @@ class IntegrityDriverTest {
         "integrity.maxValueLength|99999999999|integrity.maxValueLength",
         "integrity.log|yes|integrity.log",
         "integrity.metrics|1|integrity.metrics",
-        "Integrity.Mode|preserve|Integrity.Mode",
-        "INTEGRITY.NAME|orders|INTEGRITY.NAME",
-        "integrity.|x|integrity.",
     })
-    void everyBadSetting_failsTheConnectionNamingTheKey_fromPropertiesOrSystemProperties(String key, String value,
-                                                                                         String named) {
+    void badValue_failsTheConnectionNamingTheKey_fromPropertiesOrSystemProperties(String key, String value,
+                                                                                  String named) {
         Properties properties = new Properties();
         properties.setProperty(key, value);
         SQLException e = assertThrows(SQLException.class,
@@ -170,6 +172,46 @@ class IntegrityDriverTest {
             e = assertThrows(SQLException.class,
                     () -> driver.connect("jdbc:integrity:h2:mem:badsetting", new Properties()));
             assertTrue(e.getMessage().contains(named), e.getMessage());
+        } finally {
+            System.clearProperty(key);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"integrity.jar", "Integrity.Mode", "INTEGRITY.NAME", "integrity.",
+        "integrity.maxValueLenght"})
+    void unknownKeyInTheConnectionsProperties_failsTheConnectionNamingTheKey(String key) {
+        Properties properties = new Properties();
+        properties.setProperty(key, "x");
+        SQLException e = assertThrows(SQLException.class,
+                () -> driver.connect("jdbc:integrity:h2:mem:unknownkey", properties));
+        assertEquals("Unknown configuration key '" + key + "'; known keys: integrity.name, integrity.mode, "
+                + "integrity.mask, integrity.maxValueLength, integrity.log, integrity.metrics", e.getMessage());
+        assertEquals("HY000", e.getSQLState());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"integrity.jar", "Integrity.Mode", "INTEGRITY.NAME"})
+    void unknownSystemProperty_isIgnoredWithOneWarnPerJvm_andConnectionsWork(String prefix) throws SQLException {
+        String key = prefix + ".probe" + System.nanoTime(); // once per JVM: a key no earlier test has warned about
+        System.setProperty(key, "/opt/tools/some.jar");
+        try (CapturedLog log = new CapturedLog(IntegrityConfig.LOGGER_NAME)) {
+            for (int i = 0; i < 3; i++) {
+                try (Connection connection = driver.connect("jdbc:integrity:h2:mem:sysunknown" + i, new Properties())) {
+                    assertEquals("h2:mem:sysunknown" + i, dataSourceOfAViolation(connection));
+                }
+            }
+            org.h2.jdbcx.JdbcDataSource h2 = new org.h2.jdbcx.JdbcDataSource();
+            h2.setURL("jdbc:h2:mem:sysunknownds");
+            try (Connection connection = IntegrityDataSource.wrap(h2).getConnection()) {
+                assertEquals("h2:mem:sysunknownds", dataSourceOfAViolation(connection));
+            }
+            List<ILoggingEvent> events = log.events();
+            assertEquals(1, events.size(), "once per key and JVM: " + events);
+            assertEquals(Level.WARN, events.get(0).getLevel());
+            assertEquals("Ignoring JVM system property '" + key + "': it is not an integrity-jdbc setting (known keys: "
+                    + "integrity.name, integrity.mode, integrity.mask, integrity.maxValueLength, integrity.log, "
+                    + "integrity.metrics)", events.get(0).getFormattedMessage());
         } finally {
             System.clearProperty(key);
         }

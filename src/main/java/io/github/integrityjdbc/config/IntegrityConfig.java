@@ -1,5 +1,6 @@
 package io.github.integrityjdbc.config;
 
+import io.github.integrityjdbc.report.OptionalLibraries;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import java.sql.SQLException;
@@ -7,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The settings of one connection, read once when it is opened. Immutable.
@@ -20,6 +23,12 @@ public final class IntegrityConfig {
         /** The original exception object, with the explanation attached as a suppressed exception. */
         PRESERVE
     }
+
+    /** The logger that says an unknown {@code integrity.*} system property is ignored. */
+    public static final String LOGGER_NAME = "io.github.integrityjdbc.config";
+
+    /** Unknown system property keys already logged: once per key and JVM, however many connections are opened. */
+    private static final Set<String> WARNED_SYSTEM_KEYS = ConcurrentHashMap.newKeySet();
 
     private final String name;
     private final Mode mode;
@@ -44,21 +53,30 @@ public final class IntegrityConfig {
      * Reads the {@code integrity.*} keys of {@code info}, falling back to JVM system properties of the same keys,
      * then to the defaults.
      *
+     * <p>An unknown {@code integrity.*} key in {@code info} is a typo in this connection's settings and fails it. An
+     * unknown one among the system properties may have been set by anything else in the JVM (a build tool's
+     * {@code -Dintegrity.jar=...}): it is ignored, with one WARN per key and JVM on logger {@value #LOGGER_NAME}.
+     *
      * @param info connection properties, may be null
+     * @param system the JVM's system properties, may be null
      * @param defaultName the data source name used when {@code integrity.name} is not set
-     * @throws SQLException naming the key, for an unknown {@code integrity.*} key or a value out of its domain
+     * @throws SQLException naming the key, for an unknown {@code integrity.*} key in {@code info} or a value out of
+     *                      its domain (from either source)
      */
     public static IntegrityConfig from(Properties info, Properties system, String defaultName) throws SQLException {
-        for (Properties source : new Properties[] {info, system}) {
-            if (source == null) {
-                continue;
-            }
-            for (String key : source.stringPropertyNames()) {
-                // any case: Integrity.Mode is a misspelt key, not a setting for the real driver
-                if (key.toLowerCase(Locale.ROOT).startsWith(IntegrityProperty.PREFIX)
-                        && IntegrityProperty.forKey(key) == null) {
+        if (info != null) {
+            for (String key : info.stringPropertyNames()) {
+                if (isUnknown(key)) {
                     throw new SQLException("Unknown configuration key '" + key + "'; known keys: "
                             + knownKeys(), "HY000");
+                }
+            }
+        }
+        if (system != null) {
+            for (String key : system.stringPropertyNames()) {
+                if (isUnknown(key) && WARNED_SYSTEM_KEYS.add(key)) {
+                    IgnoredKeyLog.warn("Ignoring JVM system property '" + key + "': it is not an integrity-jdbc "
+                            + "setting (known keys: " + knownKeys() + ")");
                 }
             }
         }
@@ -76,6 +94,12 @@ public final class IntegrityConfig {
     /** A copy of this configuration that counts violations in {@code registry}. */
     public IntegrityConfig withRegistry(MeterRegistry registry) {
         return new IntegrityConfig(name, mode, maskFragments, maxValueLength, log, metrics, registry);
+    }
+
+    /** Any case: {@code Integrity.Mode} is a misspelt key, not a setting for the real driver. */
+    private static boolean isUnknown(String key) {
+        return key.toLowerCase(Locale.ROOT).startsWith(IntegrityProperty.PREFIX)
+                && IntegrityProperty.forKey(key) == null;
     }
 
     private static String value(IntegrityProperty property, Properties info, Properties system) {
@@ -149,11 +173,6 @@ public final class IntegrityConfig {
         return mode;
     }
 
-    /** Lower-case fragments; a column whose lower-cased name contains one is masked. */
-    public List<String> maskFragments() {
-        return maskFragments;
-    }
-
     public int maxValueLength() {
         return maxValueLength;
     }
@@ -188,5 +207,23 @@ public final class IntegrityConfig {
             }
         }
         return false;
+    }
+
+    /** WARN through SLF4J when the application has it, else through the JDK's platform logger: never silent. */
+    private static final class IgnoredKeyLog {
+        static void warn(String message) {
+            if (OptionalLibraries.SLF4J) {
+                Slf4j.warn(message);
+            } else {
+                System.getLogger(LOGGER_NAME).log(System.Logger.Level.WARNING, message);
+            }
+        }
+
+        /** Loaded only when SLF4J is present. */
+        private static final class Slf4j {
+            static void warn(String message) {
+                org.slf4j.LoggerFactory.getLogger(LOGGER_NAME).warn(message);
+            }
+        }
     }
 }

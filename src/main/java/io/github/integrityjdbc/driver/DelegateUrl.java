@@ -1,5 +1,9 @@
 package io.github.integrityjdbc.driver;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -14,12 +18,12 @@ public final class DelegateUrl {
 
     private static final String MASK = "****";
     /** {@code //user:secret@host}: the part between the colon and the last at sign (a password may hold one). */
-    private static final Pattern USER_INFO = Pattern.compile("(//[^/?#@:;]*:)[^/?#]*@");
+    private static final Pattern USER_INFO = Pattern.compile("(//[^/?#@:;]*:)([^/?#]*)@");
     /** Oracle's {@code thin:user/secret@host}: the part between the slash and the at sign. */
-    private static final Pattern SLASH_USER_INFO = Pattern.compile("(:[^:/@;?&=\\s]+/)[^/@]*@");
+    private static final Pattern SLASH_USER_INFO = Pattern.compile("(:[^:/@;?&=\\s]+/)([^/@]*)@");
     /** {@code password=secret} in a query string, H2/Derby {@code ;PASSWORD=secret}, or a property list. */
     private static final Pattern PASSWORD_PARAM = Pattern.compile(
-            "(?i)((?:password|passwd|pwd|secret|token|apikey|api_key)[a-z0-9_]*\\s*=\\s*)[^&;,)\\s]*");
+            "(?i)((?:password|passwd|pwd|secret|token|apikey|api_key)[a-z0-9_]*\\s*=\\s*)([^&;,)\\s]*)");
 
     private DelegateUrl() {
     }
@@ -42,6 +46,37 @@ public final class DelegateUrl {
         String masked = USER_INFO.matcher(url).replaceAll("$1" + Matcher.quoteReplacement(MASK) + "@");
         masked = SLASH_USER_INFO.matcher(masked).replaceAll("$1" + Matcher.quoteReplacement(MASK) + "@");
         return PASSWORD_PARAM.matcher(masked).replaceAll("$1" + Matcher.quoteReplacement(MASK));
+    }
+
+    /**
+     * The password-like values written in a URL, in the places {@link #masked} masks: the user information's
+     * password ({@code //user:secret@}, Oracle's {@code user/secret@}) and the values of password-like parameters
+     * ({@code password=secret}, {@code ;PASSWORD=secret}), each also URL-decoded where that differs (a driver may
+     * repeat either form). Empty values are left out.
+     */
+    public static Set<String> passwords(String url) {
+        Set<String> passwords = new LinkedHashSet<>();
+        if (url == null) {
+            return passwords;
+        }
+        for (Pattern pattern : new Pattern[] {USER_INFO, SLASH_USER_INFO, PASSWORD_PARAM}) {
+            Matcher matcher = pattern.matcher(url);
+            while (matcher.find()) {
+                String value = matcher.group(2);
+                if (!value.isEmpty()) {
+                    passwords.add(value);
+                    try {
+                        String decoded = URLDecoder.decode(value, StandardCharsets.UTF_8);
+                        if (!decoded.isEmpty()) {
+                            passwords.add(decoded);
+                        }
+                    } catch (IllegalArgumentException e) {
+                        // not URL-encoded: the raw form is the only one
+                    }
+                }
+            }
+        }
+        return passwords;
     }
 
     /**

@@ -1,10 +1,12 @@
 package io.github.integrityjdbc.guarantees;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import io.github.integrityjdbc.IntegrityDataSource;
 import io.github.integrityjdbc.IntegrityDriver;
 import io.github.integrityjdbc.IntegrityViolations;
 import io.github.integrityjdbc.ViolationKind;
 import io.github.integrityjdbc.ViolationReport;
+import io.github.integrityjdbc.driver.ConnectionSecrets;
 import io.github.integrityjdbc.driver.DelegateUrl;
 import io.github.integrityjdbc.report.ViolationLog;
 import io.github.integrityjdbc.report.ViolationMeters;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import javax.sql.DataSource;
 import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -159,6 +162,197 @@ class SecretsTest {
             SQLException e = assertThrows(SQLException.class, () -> DriverManager.getConnection(url, properties));
             for (Throwable t = e; t != null; t = t.getCause()) {
                 assertFalse(String.valueOf(t.getMessage()).contains(SECRET), t.getMessage());
+            }
+        }
+    }
+
+    @Test
+    void postgres_passwordInUserInfo_pgjdbcRepeatsIt_theProxyThrowsAMaskedCopy() throws Exception {
+        Servers.requirePostgres();
+        String plain = "jdbc:postgresql://alice:" + SECRET + "@127.0.0.1:5432/test";
+        // pgjdbc does not support user information: it takes "alice:<password>@127.0.0.1" for the host name
+        SQLException raw = assertThrows(SQLException.class, () -> DriverManager.getConnection(plain));
+        assertEquals("org.postgresql.util.PSQLException", raw.getClass().getName());
+        assertEquals("java.net.UnknownHostException: alice:" + SECRET + "@127.0.0.1", raw.getCause().toString(),
+                "the raw driver repeats the password in the cause's message");
+
+        for (SQLException e : List.of(
+                assertThrows(SQLException.class,
+                        () -> DriverManager.getConnection("jdbc:integrity:" + plain.substring(5))),
+                assertThrows(SQLException.class, () -> new IntegrityDriver().connect(
+                        "jdbc:integrity:" + plain.substring(5), new Properties())))) {
+            assertNothingRevealed(e);
+            assertEquals(SQLException.class, e.getClass(), "PSQLException's JDBC family is plain SQLException");
+            assertEquals(raw.getSQLState(), e.getSQLState());
+            assertEquals(raw.getErrorCode(), e.getErrorCode());
+            assertEquals(raw.getMessage(), e.getMessage(), "nothing to mask at the top: the same text");
+            assertEquals("java.net.UnknownHostException: alice:****@127.0.0.1", e.getCause().toString());
+            assertTrue(e.getCause() instanceof java.net.UnknownHostException, e.getCause().getClass().getName());
+            assertEquals(raw.getCause().getStackTrace()[0], e.getCause().getStackTrace()[0],
+                    "where it failed is kept");
+        }
+    }
+
+    @Test
+    void postgres_failureThatRepeatsNoPassword_isTheDriversOwnException() {
+        Servers.requirePostgres();
+        Properties properties = new Properties();
+        properties.setProperty("password", SECRET);
+        SQLException e = assertThrows(SQLException.class, () -> DriverManager.getConnection(
+                "jdbc:integrity:postgresql://127.0.0.1:5432/ij_no_such_db?user=postgres&password=" + SECRET,
+                properties));
+        assertEquals("org.postgresql.util.PSQLException", e.getClass().getName(), "untouched");
+        assertEquals("3D000", e.getSQLState());
+        assertNothingRevealed(e);
+    }
+
+    @Test
+    void passwordGivenInProperties_isMaskedWhereARealDriversFailureRepeatsIt() throws Exception {
+        Servers.requirePostgres();
+        // The property path on its own: a real pgjdbc failure that repeats a value which the properties call a password
+        SQLException raw = assertThrows(SQLException.class,
+                () -> DriverManager.getConnection("jdbc:postgresql://alice:" + SECRET + "@127.0.0.1:5432/test"));
+        Properties properties = new Properties();
+        properties.setProperty("user", "alice");
+        properties.setProperty("password", SECRET);
+        SQLException masked = ConnectionSecrets.of("jdbc:postgresql://127.0.0.1:5432/test", properties).mask(raw);
+        assertNothingRevealed(masked);
+        assertEquals("alice:****@127.0.0.1", masked.getCause().getMessage());
+        Properties unrelated = new Properties();
+        unrelated.setProperty("user", SECRET); // a user name is not a secret: left as it is
+        assertTrue(raw == ConnectionSecrets.of("jdbc:postgresql://127.0.0.1:5432/test", unrelated).mask(raw));
+    }
+
+    @Test
+    void mariaDb_passwordInUserInfo_connectorJRepeatsIt_theProxyThrowsAMaskedCopy() {
+        Servers.requireMariaDb();
+        String plain = "jdbc:mariadb://root:" + SECRET + "@127.0.0.1:3306/test";
+        // Connector/J reads what follows the colon as the port, and quotes it
+        SQLException raw = assertThrows(SQLException.class, () -> DriverManager.getConnection(plain));
+        assertTrue(raw.getMessage().contains(SECRET), raw.getMessage());
+        SQLException e = assertThrows(SQLException.class,
+                () -> DriverManager.getConnection("jdbc:integrity:" + plain.substring(5)));
+        assertNothingRevealed(e);
+        assertEquals(raw.getClass(), e.getClass());
+        assertEquals(raw.getSQLState(), e.getSQLState());
+        assertEquals(raw.getErrorCode(), e.getErrorCode());
+        assertEquals(raw.getMessage().replace(SECRET, "****"), e.getMessage());
+    }
+
+    @Test
+    void throughIntegrityDataSource_thePasswordArgumentIsMaskedWhereTheDriverRepeatsIt() throws SQLException {
+        Servers.requirePostgres();
+        Servers.requireMariaDb();
+        // A DataSource whose URL also carries the password, which pgjdbc then takes for part of the host name: the
+        // password handed to getConnection(user, password) is the one integrity-jdbc knows, and masks.
+        org.postgresql.ds.PGSimpleDataSource misconfigured = new org.postgresql.ds.PGSimpleDataSource();
+        misconfigured.setURL("jdbc:postgresql://alice:" + SECRET + "@127.0.0.1:5432/test");
+        SQLException raw = assertThrows(SQLException.class, () -> misconfigured.getConnection("alice", SECRET));
+        assertTrue(raw.getCause().getMessage().contains(SECRET), raw.getCause().getMessage());
+        SQLException e = assertThrows(SQLException.class,
+                () -> IntegrityDataSource.wrap(misconfigured).getConnection("alice", SECRET));
+        assertNothingRevealed(e);
+        assertEquals(raw.getMessage(), e.getMessage());
+        assertEquals(raw.getCause().getMessage().replace(SECRET, "****"), e.getCause().getMessage());
+        assertEquals(raw.getSQLState(), e.getSQLState());
+
+        org.mariadb.jdbc.MariaDbDataSource mariaDb = new org.mariadb.jdbc.MariaDbDataSource();
+        mariaDb.setUrl("jdbc:mariadb://127.0.0.1:3306/test");
+        DataSource dataSource = IntegrityDataSource.wrap(mariaDb);
+        SQLException refused = assertThrows(SQLException.class, () -> dataSource.getConnection("root", SECRET));
+        assertEquals("java.sql.SQLInvalidAuthorizationSpecException", refused.getClass().getName(),
+                "a refusal that does not repeat the password is the driver's own");
+        assertEquals(1045, refused.getErrorCode());
+        assertNothingRevealed(refused);
+        try (Connection connection = dataSource.getConnection("root", "")) {
+            assertTrue(connection.isValid(1), "the right password still connects");
+        }
+    }
+
+    @Test
+    void h2_passwordInUserInfo_h2RepeatsIt_theProxyThrowsAMaskedCopyOfTheSameFamily() {
+        // H2's TCP URL has no user information: it reads "<password>@127.0.0.1:1" as the port number
+        String plain = "jdbc:h2:tcp://alice:" + SECRET + "@127.0.0.1:1/~/ij_secret";
+        SQLException raw = assertThrows(SQLException.class, () -> DriverManager.getConnection(plain));
+        assertTrue(raw.getMessage().contains(SECRET), raw.getMessage());
+        assertTrue(raw.getCause().getMessage().contains(SECRET), raw.getCause().getMessage());
+        SQLException e = assertThrows(SQLException.class,
+                () -> new IntegrityDriver().connect("jdbc:integrity:" + plain.substring(5), new Properties()));
+        assertNothingRevealed(e);
+        assertEquals(java.sql.SQLNonTransientException.class, e.getClass(),
+                "the nearest java.sql class of " + raw.getClass().getName());
+        assertTrue(raw instanceof java.sql.SQLNonTransientException);
+        assertEquals(raw.getSQLState(), e.getSQLState());
+        assertEquals(raw.getErrorCode(), e.getErrorCode());
+        assertEquals(raw.getMessage().replace(SECRET, "****"), e.getMessage());
+        assertEquals(NumberFormatException.class, e.getCause().getClass());
+        assertEquals(raw.getCause().getMessage().replace(SECRET, "****"), e.getCause().getMessage());
+    }
+
+    /**
+     * README's advice for the cause chain: the original exception stays the cause, with the database's own text, so
+     * a masked column's value is there unless the driver is told to leave it out. With pgjdbc's
+     * {@code logServerErrorDetail=false} it is nowhere in the chain, and the report still names everything.
+     */
+    @Test
+    void postgres_logServerErrorDetailFalse_keepsAMaskedValueOutOfTheWholeChain() throws SQLException {
+        Servers.requirePostgres();
+        for (boolean detail : new boolean[] {true, false}) {
+            String url = Servers.POSTGRES_URL + (detail ? "" : "&logServerErrorDetail=false");
+            try (Connection connection = DriverManager.getConnection(url);
+                 Statement statement = connection.createStatement()) {
+                statement.execute("DROP TABLE IF EXISTS ij_cause");
+                statement.execute("CREATE TABLE ij_cause (id INT PRIMARY KEY,"
+                        + " api_token TEXT CONSTRAINT uq_ij_cause_token UNIQUE)");
+                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO ij_cause VALUES (?, ?)")) {
+                    insert.setInt(1, 1);
+                    insert.setString(2, SECRET);
+                    insert.executeUpdate();
+                    insert.setInt(1, 2);
+                    SQLException single = assertThrows(SQLException.class, insert::executeUpdate);
+                    insert.setInt(1, 3);
+                    insert.addBatch();
+                    SQLException batch = assertThrows(BatchUpdateException.class, insert::executeBatch);
+                    for (SQLException e : List.of(single, batch)) {
+                        ViolationReport report = IntegrityViolations.find(e).orElseThrow();
+                        assertEquals(ViolationKind.UNIQUE, report.kind());
+                        assertEquals("uq_ij_cause_token", report.constraint().orElseThrow());
+                        assertEquals("ij_cause", report.table().orElseThrow());
+                        assertEquals(List.of("api_token"), report.columns());
+                        assertFalse(e.getMessage().contains(SECRET), e.getMessage());
+                        assertFalse(report.toString().contains(SECRET), report.toString());
+                        if (detail) {
+                            assertTrue(chainText(e).contains(SECRET), "pgjdbc's own text, in the cause");
+                        } else {
+                            assertNothingRevealed(e);
+                        }
+                    }
+                    org.postgresql.util.PSQLException original =
+                            (org.postgresql.util.PSQLException) single.getCause();
+                    // What the setting does not do: the structured detail still holds the value, for code that asks
+                    assertTrue(original.getServerErrorMessage().getDetail().contains(SECRET));
+                } finally {
+                    statement.execute("DROP TABLE IF EXISTS ij_cause");
+                }
+            }
+        }
+    }
+
+    private static String chainText(Throwable e) {
+        java.io.StringWriter printed = new java.io.StringWriter();
+        e.printStackTrace(new java.io.PrintWriter(printed));
+        return printed.toString();
+    }
+
+    /** No message, toString or printed stack trace along the chain (causes, next, suppressed) holds the password. */
+    private static void assertNothingRevealed(Throwable e) {
+        java.io.StringWriter printed = new java.io.StringWriter();
+        e.printStackTrace(new java.io.PrintWriter(printed));
+        assertFalse(printed.toString().contains(SECRET), printed.toString());
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            assertFalse(String.valueOf(t.getMessage()).contains(SECRET), t.getMessage());
+            if (t instanceof SQLException && ((SQLException) t).getNextException() != null) {
+                assertNothingRevealed(((SQLException) t).getNextException());
             }
         }
     }

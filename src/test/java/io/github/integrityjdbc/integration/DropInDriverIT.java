@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -23,14 +24,32 @@ class DropInDriverIT {
 
     @Test
     void freshJvmWithOnlyTheJarAndH2_explainsAViolation() throws Exception {
+        String output = runProbe("-cp");
+        assertTrue(output.lines().toList().contains("module=null"), "the class path: the unnamed module\n" + output);
+    }
+
+    /**
+     * The same jar and H2 on the module path: the jar is the automatic module {@code io.github.integrityjdbc} (its
+     * manifest names it), DriverManager finds it as a service, and the proxies it generates work there too.
+     */
+    @Test
+    void onTheModulePath_itIsTheAutomaticModuleIoGithubIntegrityjdbc_andExplainsAViolation() throws Exception {
+        String output = runProbe("--module-path", "--add-modules", "io.github.integrityjdbc,com.h2database");
+        assertTrue(output.lines().toList().contains("module=io.github.integrityjdbc"), output);
+    }
+
+    /** Runs DropInProbe in a fresh JVM with the jar and H2 on the given path; checks its explanation. */
+    private static String runProbe(String pathOption, String... more) throws Exception {
         Path jar = Paths.get(System.getProperty("test.driverJar", "target/missing.jar"));
         assertTrue(Files.isRegularFile(jar), "the packaged driver jar " + jar + " must exist (run mvn verify)");
         Path probe = Paths.get(DropInDriverIT.class.getResource("/dropin/DropInProbe.java").toURI());
-        String classPath = jar + File.pathSeparator + locationOf(org.h2.Driver.class);
+        String path = jar + File.pathSeparator + locationOf(org.h2.Driver.class);
         Path java = Paths.get(System.getProperty("java.home"), "bin", "java");
+        List<String> command = new ArrayList<>(List.of(java.toString(), pathOption, path));
+        command.addAll(List.of(more));
+        command.add(probe.toString());
 
-        Process process = new ProcessBuilder(java.toString(), "-cp", classPath, probe.toString())
-                .redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the probe JVM did not finish in 2 minutes");
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
@@ -41,6 +60,7 @@ class DropInDriverIT {
                 output);
         assertTrue(output.contains("integrity-jdbc: Duplicate value for unique constraint UQ_TOOL_USER_EMAIL"
                 + " on TOOL_USER(EMAIL): EMAIL='ada@example.com'."), output);
+        return output;
     }
 
     private static Path locationOf(Class<?> type) throws URISyntaxException {

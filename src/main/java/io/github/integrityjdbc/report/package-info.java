@@ -1,0 +1,7 @@
+/**
+ * Internal: how values become text, the log event and the counter.
+ *
+ * <p>Not API. The public classes here are public only so that the other packages of integrity-jdbc can use them;
+ * they may change or go in any release. The API is the package {@code io.github.integrityjdbc}.
+ */
+package io.github.integrityjdbc.report;

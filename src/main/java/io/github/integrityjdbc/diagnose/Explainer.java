@@ -126,11 +126,12 @@ public final class Explainer {
             Explained explained = build(failure, violation, capture, dialect, failedParameter, transactionWrites);
             publish(explained.report);
             if (config.mode() == IntegrityConfig.Mode.PRESERVE) {
-                return ExplainedExceptions.preserve(failure, explained.report);
+                return EnrichedExceptions.preserve(failure, explained.report);
             }
+            String suffix = "\nintegrity-jdbc: " + explained.report.explain();
             String original = failure.getMessage() == null ? "" : explained.mask(failure.getMessage());
-            return ExplainedExceptions.wrap(failure, original + "\nintegrity-jdbc: " + explained.report.explain(),
-                    explained.report, isDataError(violation, explained.report.kind()));
+            String perRow = violation.getMessage() == null ? "" : explained.mask(violation.getMessage());
+            return EnrichedExceptions.wrap(failure, original + suffix, explained.report, violation, perRow + suffix);
         } catch (Throwable t) {
             LOG.debug("Could not explain {}; the application gets it unchanged", failure, t);
             return failure;

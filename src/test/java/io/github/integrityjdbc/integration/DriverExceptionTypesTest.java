@@ -215,7 +215,11 @@ class DriverExceptionTypesTest {
     }
 
     private static SQLException tooLongOnMariaDb(String url) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(url);
+        return tooLong(DriverManager.getConnection(url));
+    }
+
+    private static SQLException tooLong(Connection opened) throws SQLException {
+        try (Connection connection = opened;
              Statement ddl = connection.createStatement()) {
             ddl.execute("DROP TABLE IF EXISTS types_maria");
             ddl.execute("CREATE TABLE types_maria (id INT PRIMARY KEY, name VARCHAR(3))");
@@ -263,6 +267,31 @@ class DriverExceptionTypesTest {
                     ddl.execute("DROP TABLE IF EXISTS types_pg_isolated");
                 }
             }
+        }
+    }
+
+    /**
+     * MariaDB Connector/J in a class loader of its own: a value too long is its MariaDbDataTruncation there, and the
+     * enriched exception the standard DataTruncation (a SQLWarning, not a SQLDataException, as the driver's).
+     */
+    @Test
+    void mariaDbInItsOwnClassLoader_standardDataTruncation() throws Exception {
+        Servers.requireMariaDb();
+        URL jar = org.mariadb.jdbc.Driver.class.getProtectionDomain().getCodeSource().getLocation();
+        try (URLClassLoader isolated = new URLClassLoader(new URL[] {jar}, ClassLoader.getPlatformClassLoader())) {
+            Driver mariaDb = (Driver) isolated.loadClass("org.mariadb.jdbc.Driver").getConstructor().newInstance();
+            javax.sql.DataSource source = new org.springframework.jdbc.datasource.SimpleDriverDataSource(mariaDb,
+                    Servers.MARIADB_URL.replace("jdbc:integrity:", "jdbc:"));
+            SQLException e = tooLong(io.github.integrityjdbc.IntegrityDataSource.wrap(source).getConnection());
+            Class<?> isolatedType = isolated.loadClass("org.mariadb.jdbc.export.MariaDbDataTruncation");
+            assertInstanceOf(isolatedType, e.getCause());
+            assertFalse(isolatedType.isInstance(e));
+            assertFalse(e instanceof MariaDbDataTruncation);
+            java.sql.DataTruncation truncation = assertInstanceOf(java.sql.DataTruncation.class, e);
+            assertFalse(e instanceof java.sql.SQLDataException);
+            assertEquals("22001", truncation.getSQLState());
+            assertEquals(1406, truncation.getErrorCode());
+            assertEnriched(truncation);
         }
     }
 

@@ -15,7 +15,7 @@ import java.sql.SQLException;
 public final class EnrichedPSQLException extends PSQLException implements ReportCarrier {
 
     private static final long serialVersionUID = 1L;
-    private final transient ServerErrorMessage serverError;
+    private final ServerErrorMessage serverError; // Serializable, as in PSQLException
     private final String state;
     private final transient ViolationReport report;
 

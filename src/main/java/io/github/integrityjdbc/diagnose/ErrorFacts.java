@@ -13,14 +13,21 @@ import java.util.Map;
  * @param columnType the column's declared type, when a data error names it
  * @param duplicateEntry a duplicate key's value as the error shows it before its columns are known (MySQL)
  * @param unattributedValue a value a data error shows without naming its column (Derby, Db2)
- * @param shown where the error's message shows values, and whose
- * @param sql where the error's message quotes SQL text
- * @param opaque parts of the message that may show values no dialect can place
+ * @param message where the message of the failure the application sees shows values
+ * @param rowMessage the same for the message of the exception that describes the violation (for a batch, the
+ *                   per-row exception); the same object where that is the failure itself
  */
 record ErrorFacts(ViolationKind kind, String constraint, String schema, String table, List<String> columns,
                   String referencedTable, List<String> referencedColumns, Map<String, String> messageValues,
-                  String columnType, String duplicateEntry, String unattributedValue, List<ShownValue> shown,
-                  List<Span> sql, List<Span> opaque) {
+                  String columnType, String duplicateEntry, String unattributedValue, MessageSpans message,
+                  MessageSpans rowMessage) {
+
+    /**
+     * Where one message shows values, and whose; where it quotes SQL text; and the parts that may show values no
+     * dialect can place.
+     */
+    record MessageSpans(List<ShownValue> shown, List<Span> sql, List<Span> opaque) {
+    }
 
     /** [start, end) of a message. */
     record Span(int start, int end) {

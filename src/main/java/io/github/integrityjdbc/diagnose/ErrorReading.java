@@ -1,6 +1,7 @@
 package io.github.integrityjdbc.diagnose;
 
 import io.github.integrityjdbc.ViolationKind;
+import io.github.integrityjdbc.diagnose.ErrorFacts.MessageSpans;
 import io.github.integrityjdbc.diagnose.ErrorFacts.ShownValue;
 import io.github.integrityjdbc.diagnose.ErrorFacts.Span;
 
@@ -43,6 +44,8 @@ final class ErrorReading {
     private final List<Span> sql = new ArrayList<>();
     private final List<Span> opaque = new ArrayList<>();
     private boolean recognised;
+    private MessageSpans message;
+    private MessageSpans rowMessage;
 
     ErrorReading(ViolationKind kind) {
         this.kind = kind;
@@ -61,9 +64,8 @@ final class ErrorReading {
         columnType = facts.columnType();
         duplicateEntry = facts.duplicateEntry();
         unattributedValue = facts.unattributedValue();
-        shown.addAll(facts.shown());
-        sql.addAll(facts.sql());
-        opaque.addAll(facts.opaque());
+        message = facts.message();
+        rowMessage = facts.rowMessage();
         recognised = true;
     }
 
@@ -113,8 +115,8 @@ final class ErrorReading {
     }
 
     /**
-     * The facts read from {@code read}, the message the dialect read, with their places in {@code shown}, the message
-     * the application will see: the same, or a batch failure's that contains it.
+     * The facts read from {@code read}, the message the dialect read, with their places in it and in {@code shown},
+     * the message the application will see: the same, or a batch failure's that contains it.
      */
     ErrorFacts facts(String read, String shown, Dialect dialect) {
         if (!recognised) {
@@ -125,28 +127,55 @@ final class ErrorReading {
                 opaque.add(new Span(0, read.length()));
             }
         }
+        rowMessage = spans(0);
+        message = rowMessage;
         if (shown != null && !shown.equals(read)) {
             int at = read == null || read.isEmpty() ? -1 : shown.indexOf(read);
             if (at < 0) {
+                message = new MessageSpans(List.of(), List.of(), List.of(new Span(0, shown.length())));
+            } else {
+                MessageSpans inside = spans(at);
                 this.shown.clear();
                 sql.clear();
                 opaque.clear();
-                opaque.add(new Span(0, shown.length()));
-            } else {
-                this.shown.replaceAll(v -> new ShownValue(v.column(), v.ordinal(), v.width(), v.start() + at,
-                        v.end() + at));
-                sql.replaceAll(s -> new Span(s.start() + at, s.end() + at));
-                opaque.replaceAll(s -> new Span(s.start() + at, s.end() + at));
                 dialect.readBatchMessage(shown, at, at + read.length(), this);
+                MessageSpans around = spans(0);
+                message = new MessageSpans(join(inside.shown(), around.shown()), join(inside.sql(), around.sql()),
+                        join(inside.opaque(), around.opaque()));
             }
         }
         return facts();
     }
 
+    /** What is recorded now, each place moved by {@code offset}. */
+    private MessageSpans spans(int offset) {
+        List<ShownValue> values = new ArrayList<>();
+        for (ShownValue v : shown) {
+            values.add(new ShownValue(v.column(), v.ordinal(), v.width(), v.start() + offset, v.end() + offset));
+        }
+        List<Span> quoted = new ArrayList<>();
+        for (Span s : sql) {
+            quoted.add(new Span(s.start() + offset, s.end() + offset));
+        }
+        List<Span> unplaced = new ArrayList<>();
+        for (Span s : opaque) {
+            unplaced.add(new Span(s.start() + offset, s.end() + offset));
+        }
+        return new MessageSpans(List.copyOf(values), List.copyOf(quoted), List.copyOf(unplaced));
+    }
+
+    private static <T> List<T> join(List<T> a, List<T> b) {
+        List<T> all = new ArrayList<>(a);
+        all.addAll(b);
+        return List.copyOf(all);
+    }
+
+    /** The facts as they are now; for a reading that did not come from a message, with no places in one. */
     ErrorFacts facts() {
-        List<Span> unplaced = new ArrayList<>(opaque);
+        MessageSpans none = new MessageSpans(List.of(), List.of(), List.of());
         return new ErrorFacts(kind, constraint, schema, table, List.copyOf(columns), referencedTable,
-                List.copyOf(referencedColumns), Collections.unmodifiableMap(new LinkedHashMap<>(messageValues)), columnType,
-                duplicateEntry, unattributedValue, List.copyOf(shown), List.copyOf(sql), List.copyOf(unplaced));
+                List.copyOf(referencedColumns), Collections.unmodifiableMap(new LinkedHashMap<>(messageValues)),
+                columnType, duplicateEntry, unattributedValue, message == null ? none : message,
+                rowMessage == null ? none : rowMessage);
     }
 }

@@ -20,7 +20,7 @@ import java.util.List;
  *   <li>{@link StatementLocator}: the failed statement, its values and batch row ({@link FailedStatement});</li>
  *   <li>{@link Attributor#fromStatement}: the columns and values the statement gives ({@link Attribution});</li>
  *   <li>{@link ReportWriter}: the report and the message, values rendered and masked by position;</li>
- *   <li>{@link ExplainedExceptions}: the exception the application gets;</li>
+ *   <li>{@link EnrichedExceptions}: the exception the application gets, of the driver's own type where it can;</li>
  *   <li>{@link ViolationPublisher}: the log line and the count, last, once that exception exists.</li>
  * </ol>
  * It never throws: when any stage fails, the application gets the original exception unchanged, nothing is logged
@@ -125,8 +125,9 @@ public final class Explainer {
                 written = ReportWriter.write(violation, attribution, statement, dialect, database, config);
             }
             explained = config.mode() == IntegrityConfig.Mode.PRESERVE
-                    ? ExplainedExceptions.preserve(failure, written.report())
-                    : ExplainedExceptions.wrap(failure, written.message(), written.report(), violation.dataError());
+                    ? EnrichedExceptions.preserve(failure, written.report())
+                    : EnrichedExceptions.wrap(failure, written.message(), written.report(), violation.exception(),
+                            written.rowMessage());
         } catch (Throwable t) {
             LOG.debug("Could not explain {}; the application gets it unchanged", failure, t);
             return failure;

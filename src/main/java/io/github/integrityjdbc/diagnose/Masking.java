@@ -1,6 +1,7 @@
 package io.github.integrityjdbc.diagnose;
 
 import io.github.integrityjdbc.config.IntegrityConfig;
+import io.github.integrityjdbc.diagnose.ErrorFacts.MessageSpans;
 import io.github.integrityjdbc.diagnose.ErrorFacts.ShownValue;
 import io.github.integrityjdbc.diagnose.ErrorFacts.Span;
 import io.github.integrityjdbc.diagnose.SqlShape.ColumnValue;
@@ -178,27 +179,23 @@ final class Masking {
      * by column, values of a listed row placed by the table's columns, quoted SQL masked as SQL. Where a masked column
      * could be among what cannot be placed, that part is cut (replaced by {@code ****}) rather than guessed.
      */
-    String message(String message, Attribution attribution, FailedStatement statement) {
+    String message(String message, MessageSpans places, Attribution attribution, FailedStatement statement) {
         if (message == null || !active()) {
             return message;
         }
-        ErrorFacts facts = attribution.facts();
         boolean exposed = couldShowMasked(attribution, statement);
         List<Span> cuts = new ArrayList<>();
-        List<String[]> sqlParts = new ArrayList<>();
-        for (ShownValue value : facts.shown()) {
+        for (ShownValue value : places.shown()) {
             Boolean masked = masked(value, attribution);
             if (Boolean.TRUE.equals(masked) || masked == null && exposed) {
                 cuts.add(new Span(value.start(), value.end()));
             }
         }
         if (exposed) {
-            cuts.addAll(facts.opaque());
+            cuts.addAll(places.opaque());
         }
         List<Span> all = new ArrayList<>(cuts);
-        for (Span part : facts.sql()) {
-            all.add(part);
-        }
+        all.addAll(places.sql());
         all.sort(Comparator.comparingInt(Span::start).thenComparing(Comparator.comparingInt(Span::end).reversed()));
         StringBuilder out = new StringBuilder(message.length());
         int at = 0;
@@ -207,7 +204,7 @@ final class Masking {
                 continue; // inside a part already replaced
             }
             out.append(message, at, span.start());
-            if (facts.sql().contains(span) && !cuts.contains(span)) {
+            if (places.sql().contains(span) && !cuts.contains(span)) {
                 out.append(sql(message.substring(span.start(), span.end()), statement.tableColumns()));
             } else {
                 out.append(MASK);

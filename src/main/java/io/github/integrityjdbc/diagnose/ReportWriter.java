@@ -19,8 +19,9 @@ final class ReportWriter {
     /**
      * @param report what {@code IntegrityViolations.find} returns, logged and counted
      * @param message the application's message: the database's, masked, then the explanation
+     * @param rowMessage the same for the exception that describes the violation (a batch's per-row exception)
      */
-    record Written(ViolationReport report, String message) {
+    record Written(ViolationReport report, String message, String rowMessage) {
     }
 
     private ReportWriter() {
@@ -56,9 +57,17 @@ final class ReportWriter {
                 .dataSource(config.name())
                 .explanation(explanation)
                 .build();
-        String original = violation.failure().getMessage();
-        String shown = original == null ? "" : masking.message(original, attribution, statement);
-        return new Written(report, shown + "\nintegrity-jdbc: " + explanation);
+        String suffix = "\nintegrity-jdbc: " + explanation;
+        String message = masked(violation.failure(), facts.message(), masking, attribution, statement);
+        String rowMessage = violation.exception() == violation.failure() ? message
+                : masked(violation.exception(), facts.rowMessage(), masking, attribution, statement);
+        return new Written(report, message + suffix, rowMessage + suffix);
+    }
+
+    private static String masked(java.sql.SQLException e, ErrorFacts.MessageSpans places, Masking masking,
+                                 Attribution attribution, FailedStatement statement) {
+        String original = e.getMessage();
+        return original == null ? "" : masking.message(original, places, attribution, statement);
     }
 
     /** The value each of the violation's columns was given, from the statement or else from the message. */

@@ -2,11 +2,13 @@ package io.github.integrityjdbc.integration;
 
 import io.github.integrityjdbc.IntegrityViolations;
 import io.github.integrityjdbc.ViolationKind;
+import io.github.integrityjdbc.testing.SameType;
 import io.github.integrityjdbc.testing.Servers;
 import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
 import org.postgresql.PGStatement;
 import org.postgresql.jdbc.PgConnection;
+import org.postgresql.util.PSQLException;
 
 import io.github.integrityjdbc.IntegrityDataSource;
 import io.github.integrityjdbc.ViolationReport;
@@ -60,7 +62,8 @@ class VendorTypesTest {
                     insert.executeUpdate();
                     insert.setInt(1, 2);
                     SQLException e = assertThrows(SQLException.class, insert::executeUpdate);
-                    assertInstanceOf(SQLIntegrityConstraintViolationException.class, e);
+                    assertInstanceOf(PSQLException.class, e, "pgjdbc's own type, as pgjdbc throws it");
+                    assertFalse(e instanceof SQLIntegrityConstraintViolationException, "which is a plain SQLException");
                     assertEquals("23505", e.getSQLState());
                     assertEquals(ViolationKind.UNIQUE, IntegrityViolations.find(e).orElseThrow().kind());
                     assertTrue(e.getMessage().contains("integrity-jdbc: "), e.getMessage());
@@ -103,6 +106,9 @@ class VendorTypesTest {
                     insert.executeUpdate();
                     SQLException e = assertThrows(SQLException.class, insert::executeUpdate);
                     assertInstanceOf(SQLIntegrityConstraintViolationException.class, e);
+                    assertNotSame(org.h2.jdbc.JdbcSQLIntegrityConstraintViolationException.class,
+                            e.getCause().getClass(), "the isolated driver's own class");
+                    SameType.assertSameType((SQLException) e.getCause(), e);
                     ViolationReport report = IntegrityViolations.find(e).orElseThrow();
                     assertEquals(ViolationKind.PRIMARY_KEY, report.kind());
                     assertEquals("PK_ISOLATED", report.constraint().orElseThrow());

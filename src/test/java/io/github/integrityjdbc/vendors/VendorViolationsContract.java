@@ -4,6 +4,7 @@ import io.github.integrityjdbc.IntegrityViolations;
 import io.github.integrityjdbc.ViolationKind;
 import io.github.integrityjdbc.ViolationReport;
 import io.github.integrityjdbc.testing.Binding;
+import io.github.integrityjdbc.testing.SameType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -259,6 +260,7 @@ abstract class VendorViolationsContract {
         if (cause instanceof SQLException) {
             assertEquals(((SQLException) cause).getSQLState(), e.getSQLState(), "same SQLState");
             assertEquals(((SQLException) cause).getErrorCode(), e.getErrorCode(), "same vendor code");
+            SameType.assertSameType((SQLException) cause, e);
         } else {
             fail("the cause is not the original SQLException: " + cause);
         }

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -79,6 +80,68 @@ class MaskingTest {
             assertEquals(List.of("2", "****", "'visible-now'"), r.parameters());
             assertEquals(Map.of("USERNAME", "****"), r.offendingValues());
             assertFalse(e.getMessage().contains("'root'"), e.getMessage());
+        }
+    }
+
+    /** A one-character secret is masked where it stands, not inside every word that holds its letter. */
+    @Test
+    void shortSecret_maskedWhereItStands_notInsideOtherWords() throws SQLException {
+        try (Connection connection = H2Database.openWithSchema(H2Database.uniqueName("mask"), new Properties())) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("CREATE TABLE vault (id INT PRIMARY KEY, secret VARCHAR(20) UNIQUE)");
+                statement.execute("INSERT INTO vault VALUES (1, 'a')");
+            }
+            SQLException e = ReportingTest.fail(connection, "INSERT INTO vault (id, secret) VALUES (?, ?)", 2, "a");
+            String original = e.getCause().getMessage();
+            String expected = original.replace("/* 1 */ 'a' )", "/* 1 */ '****' )");
+            assertTrue(e.getMessage().startsWith(expected + "\nintegrity-jdbc: "), e.getMessage());
+            assertTrue(e.getMessage().startsWith("Unique index or primary key violation"), e.getMessage());
+            ViolationReport r = IntegrityViolations.find(e).orElseThrow();
+            assertEquals("INSERT INTO vault (id, secret) VALUES (?, ?)", r.sql());
+            assertEquals(List.of("2", "****"), r.parameters());
+            assertEquals(Optional.of("VAULT"), r.table());
+        }
+    }
+
+    /** H2 lists the existing row of a duplicate primary key: that row's masked value is masked too. */
+    @Test
+    void existingRowsMaskedValue_masked() throws SQLException {
+        try (CapturedLog log = new CapturedLog("io.github.integrityjdbc.violations");
+             Connection connection = H2Database.openWithSchema(H2Database.uniqueName("mask"), new Properties())) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("CREATE TABLE member (id INT PRIMARY KEY, name VARCHAR(20), api_token VARCHAR(40))");
+                statement.execute("INSERT INTO member VALUES (1, 'alice', 'alice-secret-token')");
+            }
+            SQLException e = ReportingTest.fail(connection, "INSERT INTO member (id, name, api_token) VALUES (?, ?, ?)",
+                    1, "bob", "bob-token");
+            assertTrue(e.getCause().getMessage().contains("'alice-secret-token'"), "H2 lists the existing row");
+            String expected = e.getCause().getMessage().replace("'alice-secret-token'", "'****'");
+            assertTrue(e.getMessage().startsWith(expected + "\nintegrity-jdbc: "), e.getMessage());
+            ViolationReport r = IntegrityViolations.find(e).orElseThrow();
+            for (String text : List.of(e.getMessage(), r.toString(), log.events().get(0).getFormattedMessage(),
+                    CapturedLog.keyValues(log.events().get(0)).toString())) {
+                assertFalse(text.contains("alice-secret-token"), text);
+                assertFalse(text.contains("bob-token"), text);
+                assertTrue(text.contains("alice") || text.contains("ID=1"), text);
+            }
+        }
+    }
+
+    /** A secret that is part of another row's secret masks neither that row's partly nor anything else. */
+    @Test
+    void secretInsideAnotherValue_eachMaskedWhole() throws SQLException {
+        try (Connection connection = H2Database.openWithSchema(H2Database.uniqueName("mask"), new Properties())) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("CREATE TABLE login (id INT PRIMARY KEY, nick VARCHAR(20), password VARCHAR(20))");
+                statement.execute("INSERT INTO login VALUES (1, 'pwned', 'pw-1')");
+            }
+            SQLException e = ReportingTest.fail(connection, "INSERT INTO login (id, nick, password) VALUES (?, ?, ?)",
+                    1, "pw", "pw");
+            String message = e.getMessage();
+            assertTrue(message.contains("'pwned', '****')"), message);
+            assertFalse(message.contains("-1'"), "no part of the other row's secret: " + message);
+            ViolationReport r = IntegrityViolations.find(e).orElseThrow();
+            assertEquals(List.of("1", "'pw'", "****"), r.parameters(), "the nick 'pw' is not a secret");
         }
     }
 

@@ -11,6 +11,7 @@ import io.github.integrityjdbc.report.DebugLog;
 
 import java.sql.SQLException;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * The exception the application gets. In wrap mode it is of the type the driver threw, so that a {@code catch} of
@@ -44,13 +45,15 @@ final class EnrichedExceptions {
      * @param message          the enriched message: the original's, masked, then the explanation
      * @param violation        the exception that describes the violation; may be {@code original} or null
      * @param violationMessage the enriched message for {@code violation}; null to keep the original's next exception
+     * @param maskPart         masks a text that {@code violation}'s message shows too, for a driver's structured
+     *                         fields (pgjdbc's detail)
      */
     static SQLException wrap(SQLException original, String message, ViolationReport report, SQLException violation,
-                             String violationMessage) {
-        SQLException enriched = enrich(original, message, report);
+                             String violationMessage, UnaryOperator<String> maskPart) {
+        SQLException enriched = enrich(original, message, report, maskPart);
         SQLException next = original.getNextException();
         if (violation != null && violation != original && violation == next && violationMessage != null) {
-            SQLException enrichedViolation = enrich(violation, violationMessage, report);
+            SQLException enrichedViolation = enrich(violation, violationMessage, report, maskPart);
             chain(enrichedViolation, violation.getNextException());
             next = enrichedViolation;
         }
@@ -64,8 +67,9 @@ final class EnrichedExceptions {
         return original;
     }
 
-    private static SQLException enrich(SQLException original, String message, ViolationReport report) {
-        SQLException enriched = vendorType(original, message, report);
+    private static SQLException enrich(SQLException original, String message, ViolationReport report,
+                                       UnaryOperator<String> maskPart) {
+        SQLException enriched = vendorType(original, message, report, maskPart);
         if (enriched == null) {
             enriched = EnrichedJdbcExceptions.from(original, message, report);
         }
@@ -80,23 +84,24 @@ final class EnrichedExceptions {
     }
 
     /** The driver's own type, or null where it has none that can be used (see the class comment). */
-    private static SQLException vendorType(SQLException original, String message, ViolationReport report) {
+    private static SQLException vendorType(SQLException original, String message, ViolationReport report,
+                                           UnaryOperator<String> maskPart) {
         for (Class<?> type = original.getClass(); type != null && type != SQLException.class;
              type = type.getSuperclass()) {
             String name = type.getName();
             if (VENDOR_TYPES.contains(name)) {
-                return compiledAgainst(type) ? vendorType(name, original, message, report) : null;
+                return compiledAgainst(type) ? vendorType(name, original, message, report, maskPart) : null;
             }
         }
         return null;
     }
 
     private static SQLException vendorType(String name, SQLException original, String message,
-                                           ViolationReport report) {
+                                           ViolationReport report, UnaryOperator<String> maskPart) {
         try {
             switch (name) {
                 case PGJDBC:
-                    return EnrichedPSQLException.from(original, message, report);
+                    return EnrichedPSQLException.from(original, message, report, maskPart);
                 case DERBY:
                     return EnrichedDerbyViolation.from(original, message, report);
                 case SQLITE:

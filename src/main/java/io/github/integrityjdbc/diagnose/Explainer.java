@@ -127,7 +127,7 @@ public final class Explainer {
             explained = config.mode() == IntegrityConfig.Mode.PRESERVE
                     ? EnrichedExceptions.preserve(failure, written.report())
                     : EnrichedExceptions.wrap(failure, written.message(), written.report(), violation.exception(),
-                            written.rowMessage());
+                            written.rowMessage(), written.rowMessagePart());
         } catch (Throwable t) {
             LOG.debug("Could not explain {}; the application gets it unchanged", failure, t);
             return failure;

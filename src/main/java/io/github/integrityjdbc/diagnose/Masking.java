@@ -214,6 +214,42 @@ final class Masking {
         return out.append(message, at, message.length()).toString();
     }
 
+    /**
+     * The masked form of {@code part}, a text the message also shows at some place (a structured field of the
+     * driver's exception, such as pgjdbc's detail): masked there as in the message. Where it is not in the message,
+     * it cannot be placed: cut when a masked column could be in it.
+     */
+    String messagePart(String part, String message, MessageSpans places, Attribution attribution,
+                       FailedStatement statement) {
+        if (part == null || part.isEmpty() || !active()) {
+            return part;
+        }
+        int from = message == null ? -1 : message.indexOf(part);
+        if (from < 0) {
+            return couldShowMasked(attribution, statement) ? MASK : part;
+        }
+        int to = from + part.length();
+        List<ShownValue> shown = new ArrayList<>();
+        for (ShownValue v : places.shown()) {
+            if (v.start() >= from && v.end() <= to) {
+                shown.add(new ShownValue(v.column(), v.ordinal(), v.width(), v.start() - from, v.end() - from));
+            }
+        }
+        return message(part, new MessageSpans(shown, clip(places.sql(), from, to), clip(places.opaque(), from, to)),
+                attribution, statement);
+    }
+
+    /** The spans that overlap [from, to), clipped to it and moved to start at 0. */
+    private static List<Span> clip(List<Span> spans, int from, int to) {
+        List<Span> clipped = new ArrayList<>();
+        for (Span s : spans) {
+            if (s.end() > from && s.start() < to) {
+                clipped.add(new Span(Math.max(s.start(), from) - from, Math.min(s.end(), to) - from));
+            }
+        }
+        return clipped;
+    }
+
     /** Whether a value the message shows is of a masked column; null when its column cannot be told. */
     private Boolean masked(ShownValue value, Attribution attribution) {
         if (value.column() != null) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * The writing stage: the report and the message the application gets, every value rendered by
@@ -20,8 +21,9 @@ final class ReportWriter {
      * @param report what {@code IntegrityViolations.find} returns, logged and counted
      * @param message the application's message: the database's, masked, then the explanation
      * @param rowMessage the same for the exception that describes the violation (a batch's per-row exception)
+     * @param rowMessagePart masks a text that the violation's message shows too (a driver's structured field)
      */
-    record Written(ViolationReport report, String message, String rowMessage) {
+    record Written(ViolationReport report, String message, String rowMessage, UnaryOperator<String> rowMessagePart) {
     }
 
     private ReportWriter() {
@@ -61,7 +63,10 @@ final class ReportWriter {
         String message = masked(violation.failure(), facts.message(), masking, attribution, statement);
         String rowMessage = violation.exception() == violation.failure() ? message
                 : masked(violation.exception(), facts.rowMessage(), masking, attribution, statement);
-        return new Written(report, message + suffix, rowMessage + suffix);
+        String rowOriginal = violation.exception().getMessage();
+        UnaryOperator<String> rowMessagePart = part -> masking.messagePart(part, rowOriginal, facts.rowMessage(),
+                attribution, statement);
+        return new Written(report, message + suffix, rowMessage + suffix, rowMessagePart);
     }
 
     private static String masked(java.sql.SQLException e, ErrorFacts.MessageSpans places, Masking masking,

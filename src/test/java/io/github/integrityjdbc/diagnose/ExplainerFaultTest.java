@@ -191,6 +191,25 @@ class ExplainerFaultTest {
         assertEquals(0, hostile.getSuppressed().length);
     }
 
+    /** Publishing is last: a failure while building the application's exception leaves no log line and no count. */
+    @Test
+    void failureWhileBuildingTheException_nothingLoggedOrCounted() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        Explainer counting = new Explainer(raw, config().withRegistry(registry), "jdbc:h2:mem:faults");
+        SQLException unbuildable = new SQLException("NULL not allowed for column \"A\"; SQL statement:\n"
+                + "INSERT INTO t (a) VALUES (?) [23502-252]", "23502", 23502) {
+            @Override
+            public StackTraceElement[] getStackTrace() {
+                throw new IllegalStateException("a stack trace that cannot be copied");
+            }
+        };
+        try (CapturedLog log = new CapturedLog(ViolationLog.LOGGER_NAME)) {
+            assertSame(unbuildable, counting.explain(unbuildable, capture("INSERT INTO t (a) VALUES (?)", 1)));
+            assertEquals(List.of(), log.events(), "no log line for an exception that was never built");
+        }
+        assertEquals(List.of(), registry.getMeters(), "nothing counted either");
+    }
+
     @Test
     void statementClosedBeforeTheFailure_theDriversOwnErrorUnchanged() throws SQLException {
         try (Connection connection = DriverManager.getConnection("jdbc:integrity:h2:mem:closedstatement");

@@ -1,5 +1,7 @@
 package io.github.integrityjdbc;
 
+import io.github.integrityjdbc.report.ReportFields;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,20 +31,26 @@ public final class ViolationReport {
     private final String dataSource;
     private final String explanation;
 
-    private ViolationReport(Builder b) {
-        this.kind = b.kind == null ? ViolationKind.OTHER : b.kind;
-        this.constraint = b.constraint;
-        this.table = b.table;
-        this.columns = List.copyOf(b.columns);
-        this.sql = b.sql;
-        this.parameters = Collections.unmodifiableList(new java.util.ArrayList<>(b.parameters));
-        this.offendingValues = Collections.unmodifiableMap(new LinkedHashMap<>(b.offendingValues));
-        this.batchIndex = b.batchIndex;
-        this.sqlState = b.sqlState;
-        this.vendorCode = b.vendorCode;
-        this.database = b.database;
-        this.dataSource = b.dataSource;
-        this.explanation = b.explanation;
+    static {
+        ReportFields.register(ViolationReport::new); // the only way a report is made: by the driver's cold path
+    }
+
+    private ViolationReport(ReportFields f) {
+        this.kind = f.kind() == null ? ViolationKind.OTHER : f.kind();
+        this.constraint = f.constraint();
+        this.table = f.table();
+        this.columns = f.columns() == null ? List.of() : List.copyOf(f.columns());
+        this.sql = f.sql();
+        this.parameters = f.parameters() == null ? List.of()
+                : Collections.unmodifiableList(new java.util.ArrayList<>(f.parameters()));
+        this.offendingValues = f.offendingValues() == null ? Map.of()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(f.offendingValues()));
+        this.batchIndex = f.batchIndex();
+        this.sqlState = f.sqlState();
+        this.vendorCode = f.vendorCode();
+        this.database = f.database();
+        this.dataSource = f.dataSource();
+        this.explanation = f.explanation() == null ? "" : f.explanation();
     }
 
     /** The kind of violation. */
@@ -116,91 +124,5 @@ public final class ViolationReport {
     @Override
     public String toString() {
         return explanation;
-    }
-
-    /** Assembles a report; used by the driver. */
-    public static final class Builder {
-        private ViolationKind kind;
-        private String constraint;
-        private String table;
-        private List<String> columns = List.of();
-        private String sql;
-        private List<String> parameters = List.of();
-        private Map<String, String> offendingValues = Map.of();
-        private Integer batchIndex;
-        private String sqlState;
-        private int vendorCode;
-        private String database;
-        private String dataSource;
-        private String explanation = "";
-
-        public Builder kind(ViolationKind kind) {
-            this.kind = kind;
-            return this;
-        }
-
-        public Builder constraint(String constraint) {
-            this.constraint = constraint;
-            return this;
-        }
-
-        public Builder table(String table) {
-            this.table = table;
-            return this;
-        }
-
-        public Builder columns(List<String> columns) {
-            this.columns = columns;
-            return this;
-        }
-
-        public Builder sql(String sql) {
-            this.sql = sql;
-            return this;
-        }
-
-        public Builder parameters(List<String> parameters) {
-            this.parameters = parameters;
-            return this;
-        }
-
-        public Builder offendingValues(Map<String, String> offendingValues) {
-            this.offendingValues = offendingValues;
-            return this;
-        }
-
-        public Builder batchIndex(Integer batchIndex) {
-            this.batchIndex = batchIndex;
-            return this;
-        }
-
-        public Builder sqlState(String sqlState) {
-            this.sqlState = sqlState;
-            return this;
-        }
-
-        public Builder vendorCode(int vendorCode) {
-            this.vendorCode = vendorCode;
-            return this;
-        }
-
-        public Builder database(String database) {
-            this.database = database;
-            return this;
-        }
-
-        public Builder dataSource(String dataSource) {
-            this.dataSource = dataSource;
-            return this;
-        }
-
-        public Builder explanation(String explanation) {
-            this.explanation = explanation;
-            return this;
-        }
-
-        public ViolationReport build() {
-            return new ViolationReport(this);
-        }
     }
 }

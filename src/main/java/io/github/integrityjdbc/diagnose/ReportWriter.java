@@ -3,6 +3,7 @@ package io.github.integrityjdbc.diagnose;
 import io.github.integrityjdbc.ViolationReport;
 import io.github.integrityjdbc.config.IntegrityConfig;
 import io.github.integrityjdbc.diagnose.SqlShape.ColumnValue;
+import io.github.integrityjdbc.report.ReportFields;
 import io.github.integrityjdbc.report.ValueRenderer;
 
 import java.util.ArrayList;
@@ -44,21 +45,9 @@ final class ReportWriter {
         String sql = masking.sql(statement.sql(), statement.tableColumns());
         String explanation = ExplanationText.explain(facts, violation.dataError(), statement, dialect, offending, sql,
                 parameters);
-        ViolationReport report = new ViolationReport.Builder()
-                .kind(facts.kind())
-                .constraint(facts.constraint())
-                .table(facts.table())
-                .columns(facts.columns())
-                .sql(sql)
-                .parameters(parameters)
-                .offendingValues(offending)
-                .batchIndex(statement.batchIndex())
-                .sqlState(violation.sqlState())
-                .vendorCode(violation.exception().getErrorCode())
-                .database(database)
-                .dataSource(config.name())
-                .explanation(explanation)
-                .build();
+        ViolationReport report = new ReportFields(facts.kind(), facts.constraint(), facts.table(), facts.columns(), sql,
+                parameters, offending, statement.batchIndex(), violation.sqlState(),
+                violation.exception().getErrorCode(), database, config.name(), explanation).report();
         String suffix = "\nintegrity-jdbc: " + explanation;
         String message = masked(violation.failure(), facts.message(), masking, attribution, statement);
         String rowMessage = violation.exception() == violation.failure() ? message

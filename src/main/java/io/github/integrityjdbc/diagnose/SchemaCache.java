@@ -74,11 +74,6 @@ final class SchemaCache {
         return cached.orElse(null);
     }
 
-    /** Whether the columns of this table are cached already (a lookup would cost no round trip). */
-    static boolean hasTableColumns(String database, String schema, String table) {
-        return TABLE_COLUMNS.containsKey(database + '\u0000' + schema + '\u0000' + table);
-    }
-
     /** The table's columns in declaration order; empty when unknown. */
     static List<ColumnInfo> tableColumns(String database, Connection connection, String schema, String table)
             throws SQLException {
@@ -151,12 +146,5 @@ final class SchemaCache {
     /** The number of cached lookups. */
     static int size() {
         return CONSTRAINTS.size() + TABLE_COLUMNS.size();
-    }
-
-    /** Forgets everything; for tests that recreate a schema under the same names. */
-    static void clear() {
-        CONSTRAINTS.clear();
-        TABLE_COLUMNS.clear();
-        PAUSED.clear();
     }
 }

@@ -9,6 +9,7 @@ import io.github.integrityjdbc.ViolationReport;
 import io.github.integrityjdbc.driver.ConnectionSecrets;
 import io.github.integrityjdbc.driver.DelegateUrl;
 import io.github.integrityjdbc.report.ViolationLog;
+import io.github.integrityjdbc.report.ReportFields;
 import io.github.integrityjdbc.report.ViolationMeters;
 import io.github.integrityjdbc.testing.CapturedLog;
 import io.github.integrityjdbc.testing.H2Database;
@@ -31,6 +32,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -427,12 +429,10 @@ class SecretsTest {
     void tableAndConstraintTags_cappedAtAThousandThenOther() throws SQLException {
         SimpleMeterRegistry own = new SimpleMeterRegistry();
         for (int i = 0; i < ViolationMeters.MAX_TAG_VALUES + 200; i++) {
-            ViolationMeters.count(own, new ViolationReport.Builder().kind(ViolationKind.UNIQUE)
-                    .table("t_" + i).constraint("uq_" + i).dataSource("dyn").build());
+            ViolationMeters.count(own, report("t_" + i, "uq_" + i));
         }
         // tables and constraints seen before the cap keep counting under their own names
-        ViolationMeters.count(own, new ViolationReport.Builder().kind(ViolationKind.UNIQUE)
-                .table("t_7").constraint("uq_7").dataSource("dyn").build());
+        ViolationMeters.count(own, report("t_7", "uq_7"));
 
         Set<String> tables = own.find(ViolationMeters.NAME).counters().stream()
                 .map(c -> c.getId().getTag("table")).collect(Collectors.toSet());
@@ -463,5 +463,11 @@ class SecretsTest {
             meter.getId().getTags().forEach(tag -> tags.add(tag.getKey() + "=" + tag.getValue()));
         }
         return tags;
+    }
+
+    /** A unique violation's report on data source "dyn", as the cold path writes it. */
+    private static ViolationReport report(String table, String constraint) {
+        return new ReportFields(ViolationKind.UNIQUE, constraint, table, List.of(), null, List.of(), Map.of(), null,
+                "23505", 0, null, "dyn", "").report();
     }
 }

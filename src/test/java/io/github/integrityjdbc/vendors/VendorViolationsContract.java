@@ -15,6 +15,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
@@ -248,6 +250,12 @@ abstract class VendorViolationsContract {
             SQLException e = assertThrows(SQLException.class, run, c + " should have been rejected");
             ViolationReport r = assertReport(expected, e);
             assertEquals(sql, r.sql());
+            List<String> parameters = new ArrayList<>();
+            for (Object value : values) {
+                parameters.add(value == null ? "NULL" : value instanceof String ? "'" + value + "'" : String.valueOf(value));
+            }
+            assertEquals(parameters, r.parameters(), "parameters as bound, in order");
+            assertNotNull(r.database(), "the database's product name");
         }
     }
 
@@ -261,6 +269,10 @@ abstract class VendorViolationsContract {
             assertEquals(((SQLException) cause).getSQLState(), e.getSQLState(), "same SQLState");
             assertEquals(((SQLException) cause).getErrorCode(), e.getErrorCode(), "same vendor code");
             SameType.assertSameType((SQLException) cause, e);
+            // no masked column in this schema: the database's text leads, unchanged, then the explanation
+            assertTrue(e.getMessage().startsWith(cause.getMessage() + "\nintegrity-jdbc: " + r.explain()),
+                    e.getMessage());
+            assertEquals(cause.getStackTrace()[0], e.getStackTrace()[0], "the original's stack trace");
         } else {
             fail("the cause is not the original SQLException: " + cause);
         }

@@ -66,7 +66,10 @@ final class Attributor {
     static Attribution fromStatement(ErrorFacts attributed, FailedStatement statement, int failedParameter,
                                      boolean masking, SchemaLookups lookups) {
         Dialect dialect = lookups.dialect;
-        ErrorReading facts = new ErrorReading(attributed);
+        boolean unnamedForeignKey = attributed.kind() == ViolationKind.FOREIGN_KEY && attributed.constraint() == null
+                && attributed.table() == null && attributed.columns().isEmpty();
+        ErrorReading facts = new ErrorReading(unnamedForeignKey
+                ? lookups.foreignKeyOfStatement(attributed, statement) : attributed);
         SqlShape shape = statement.shape();
         if (facts.columns.isEmpty() && failedParameter > 0) {
             columnOfParameter(facts, statement, failedParameter, dialect);

@@ -73,6 +73,23 @@ interface Dialect {
     }
 
     /**
+     * Completes a foreign key violation whose error names neither constraint, table nor columns (SQLite) from the
+     * failed statement and the schema, with bounded lookups on {@code lookup}. By default nothing.
+     */
+    default void foreignKeyOfStatement(FailedStatement statement, Connection lookup, ErrorReading facts)
+            throws SQLException {
+    }
+
+    /**
+     * The 0-based failing row of a batch that neither the update counts, the message nor the reported key tell,
+     * where the schema and the rows prove it (SQLite); null by default.
+     */
+    default Integer provenBatchRow(ErrorFacts facts, io.github.integrityjdbc.capture.CapturedStatement capture,
+                                   SchemaLookups lookups) throws SQLException {
+        return null;
+    }
+
+    /**
      * True where a query on the application's connection right after a failure neither fails nor changes the
      * transaction (statement-level rollback). PostgreSQL, which aborts the transaction, answers false.
      */

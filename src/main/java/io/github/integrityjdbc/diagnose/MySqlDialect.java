@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,17 +19,15 @@ import java.util.regex.Pattern;
  * the kind comes from the vendor code. A duplicate names the index ({@code PRIMARY} for every primary key), not the
  * table: the table comes from the statement and the index columns from information_schema. MariaDB Connector/J
  * prefixes messages with {@code (conn=N) }, MySQL Connector/J prefixes data errors with {@code Data truncation: };
- * the patterns are not anchored, so both read the same.
+ * neither prefix holds a quote. Messages are read in any language the server speaks ({@code lc_messages}).
  */
 final class MySqlDialect implements Dialect {
 
-    private static final Pattern DUPLICATE = Pattern.compile("Duplicate entry '(.*)' for key '([^']+)'");
-    private static final Pattern FOREIGN_KEY = Pattern.compile("foreign key constraint fails \\(`([^`]+)`\\.`([^`]+)`,"
-            + " CONSTRAINT `([^`]+)` FOREIGN KEY \\(([^)]*)\\) REFERENCES `([^`]+)` \\(([^)]*)\\)");
-    private static final Pattern QUOTED_COLUMN = Pattern.compile("(?:Column|Field|column) '([^']+)'");
-    private static final Pattern CHECK = Pattern.compile("CONSTRAINT `([^`]+)` failed for `([^`]+)`\\.`([^`]+)`");
-    private static final Pattern CHECK_MYSQL8 = Pattern.compile("Check constraint '([^']+)' is violated");
-    private static final Pattern BACKQUOTED = Pattern.compile("`([^`]+)`");
+    private static final String NAME = "`((?:[^`]|``)+)`";
+    /** SQL text in every language: {@code `db`.`child`, CONSTRAINT `fk` FOREIGN KEY (`a`) REFERENCES `parent` (`b`)}. */
+    private static final Pattern FOREIGN_KEY = Pattern.compile(NAME + "\\." + NAME + ", CONSTRAINT " + NAME
+            + " FOREIGN KEY \\(([^)]*)\\) REFERENCES " + NAME + " \\(([^)]*)\\)");
+    private static final Pattern BACKQUOTED = Pattern.compile(NAME);
 
     private static final String INDEX_COLUMNS = "SELECT TABLE_SCHEMA, TABLE_NAME, COLUMN_NAME"
             + " FROM information_schema.STATISTICS"
@@ -69,68 +68,102 @@ final class MySqlDialect implements Dialect {
         }
     }
 
+    /**
+     * Reads by vendor code and by where the quoted names stand, never by the words around them: the server
+     * translates its messages ({@code lc_messages}), not the names and values it quotes, nor the SQL it cites.
+     * Only the first line is the server's.
+     */
     @Override
     public void read(SQLException violation, ErrorReading facts) {
         String message = violation.getMessage();
         if (message == null) {
             return;
         }
-        switch (facts.kind) {
-            case UNIQUE:
-                Matcher duplicate = DUPLICATE.matcher(message);
-                if (duplicate.find()) {
-                    String key = duplicate.group(2);
-                    int dot = key.lastIndexOf('.'); // MySQL 8: 'table.key'
-                    if (dot > 0) {
-                        facts.table = key.substring(0, dot);
-                        key = key.substring(dot + 1);
-                    }
-                    facts.constraint = key;
-                    facts.kind = key.equals("PRIMARY") ? ViolationKind.PRIMARY_KEY : ViolationKind.UNIQUE;
-                    facts.duplicateEntry = duplicate.group(1);
-                    facts.shownOfColumns(duplicate.start(1), duplicate.end(1));
+        int end = message.indexOf('\n');
+        end = end < 0 ? message.length() : end;
+        switch (violation.getErrorCode()) {
+            case 1062: // Duplicate entry '%s' for key '%s'
+            case 1586:
+                readDuplicate(message, end, facts);
+                break;
+            case 1451: // Cannot delete or update a parent row: ... (`db`.`child`, CONSTRAINT ...)
+            case 1452: // Cannot add or update a child row: ... (`db`.`child`, CONSTRAINT ...)
+                readForeignKey(message, end, facts);
+                break;
+            case 4025: // CONSTRAINT `%s` failed for `%s`.`%s`
+                List<String> names = backquoted(message.substring(0, end));
+                if (names.size() == 3) {
+                    facts.constraint = names.get(0);
+                    facts.schema = names.get(1);
+                    facts.table = names.get(2);
                     recognised(message, facts);
                 }
                 break;
-            case FOREIGN_KEY:
-                Matcher fk = FOREIGN_KEY.matcher(message);
-                if (fk.find()) {
-                    facts.schema = fk.group(1);
-                    facts.table = fk.group(2);
-                    facts.constraint = fk.group(3);
-                    facts.columns.addAll(backquoted(fk.group(4)));
-                    facts.referencedTable = fk.group(5);
-                    facts.referencedColumns.addAll(backquoted(fk.group(6)));
-                    recognised(message, facts);
-                }
+            case 3819: // MySQL 8: Check constraint '%s' is violated.
+                readQuotedName(message, end, facts, name -> facts.constraint = name);
                 break;
-            case CHECK:
-                Matcher check = CHECK.matcher(message);
-                if (check.find()) {
-                    facts.constraint = check.group(1);
-                    facts.schema = check.group(2);
-                    facts.table = check.group(3);
-                    recognised(message, facts);
-                } else {
-                    Matcher mysql8 = CHECK_MYSQL8.matcher(message);
-                    if (mysql8.find()) {
-                        facts.constraint = mysql8.group(1);
-                        recognised(message, facts);
-                    }
-                }
-                break;
-            case NOT_NULL:
-            case VALUE_TOO_LONG:
-            case OUT_OF_RANGE:
-                Matcher column = QUOTED_COLUMN.matcher(message);
-                if (column.find()) {
-                    facts.columns.add(column.group(1));
-                    recognised(message, facts);
-                }
+            case 1048: // Column '%s' cannot be null
+            case 1364: // Field '%s' doesn't have a default value
+            case 1406: // Data too long for column '%s' at row %ld
+            case 1264: // Out of range value for column '%s' at row %ld
+                readQuotedName(message, end, facts, facts.columns::add);
                 break;
             default:
                 break;
         }
+    }
+
+    /**
+     * The value is the first quoted text and the key the last one of the line: the words between them never hold a
+     * quote, in any language, while the value may (MariaDB does not escape it).
+     */
+    private static void readDuplicate(String message, int end, ErrorReading facts) {
+        int keyClose = message.lastIndexOf('\'', end - 1);
+        int keyOpen = keyClose <= 0 ? -1 : message.lastIndexOf('\'', keyClose - 1);
+        int valueOpen = keyOpen <= 0 ? -1 : message.indexOf('\'');
+        int valueClose = keyOpen <= 0 ? -1 : message.lastIndexOf('\'', keyOpen - 1);
+        if (valueOpen < 0 || valueClose <= valueOpen || keyClose == keyOpen + 1) {
+            return;
+        }
+        String key = message.substring(keyOpen + 1, keyClose);
+        int dot = key.lastIndexOf('.'); // MySQL 8: 'table.key'
+        if (dot > 0) {
+            facts.table = key.substring(0, dot);
+            key = key.substring(dot + 1);
+        }
+        facts.constraint = key;
+        facts.kind = key.equals("PRIMARY") ? ViolationKind.PRIMARY_KEY : ViolationKind.UNIQUE;
+        facts.duplicateEntry = message.substring(valueOpen + 1, valueClose);
+        facts.shownOfColumns(valueOpen + 1, valueClose);
+        recognised(message, facts);
+    }
+
+    private static void readForeignKey(String message, int end, ErrorReading facts) {
+        Matcher fk = FOREIGN_KEY.matcher(message).region(0, end);
+        if (fk.find()) {
+            facts.schema = unquoted(fk.group(1));
+            facts.table = unquoted(fk.group(2));
+            facts.constraint = unquoted(fk.group(3));
+            facts.columns.addAll(backquoted(fk.group(4)));
+            facts.referencedTable = unquoted(fk.group(5));
+            facts.referencedColumns.addAll(backquoted(fk.group(6)));
+            recognised(message, facts);
+        }
+    }
+
+    /**
+     * A message that quotes one name ('%s'), a column or MySQL 8's CHECK constraint: the first quoted text of the
+     * line. The words after it may hold an apostrophe ({@code doesn't}); those before it hold none in any of
+     * MariaDB's languages. These messages show no value.
+     */
+    private static void readQuotedName(String message, int end, ErrorReading facts, Consumer<String> name) {
+        int open = message.indexOf('\'');
+        int close = open < 0 || open >= end ? -1 : message.indexOf('\'', open + 1);
+        if (close < 0 || close >= end || close == open + 1) {
+            return;
+        }
+        name.accept(message.substring(open + 1, close));
+        recognised(message, facts);
     }
 
     /**
@@ -149,9 +182,14 @@ final class MySqlDialect implements Dialect {
         List<String> names = new ArrayList<>();
         Matcher m = BACKQUOTED.matcher(list);
         while (m.find()) {
-            names.add(m.group(1));
+            names.add(unquoted(m.group(1)));
         }
         return names;
+    }
+
+    /** A backquoted name's text: MySQL doubles a backquote inside it. */
+    private static String unquoted(String name) {
+        return name.replace("``", "`");
     }
 
     /** Index columns for a duplicate (index names are unique per table only), or a CHECK's columns from its clause. */

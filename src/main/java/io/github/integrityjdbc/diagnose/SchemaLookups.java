@@ -75,6 +75,32 @@ final class SchemaLookups implements AutoCloseable {
         }
     }
 
+    /** The foreign key the statement violated, where the error names nothing; a failed lookup adds nothing. */
+    ErrorFacts foreignKeyOfStatement(ErrorFacts facts, FailedStatement statement) {
+        try {
+            Connection lookup = connection();
+            if (lookup == null) {
+                return facts;
+            }
+            ErrorReading reading = new ErrorReading(facts);
+            dialect.foreignKeyOfStatement(statement, lookup, reading);
+            return reading.facts();
+        } catch (SQLException | RuntimeException e) {
+            LOG.debug("Could not find the statement's foreign key", e);
+            return facts;
+        }
+    }
+
+    /** A batch's failing row as the dialect proves it from the schema and the rows, or null. */
+    Integer provenBatchRow(ErrorFacts facts, io.github.integrityjdbc.capture.CapturedStatement capture) {
+        try {
+            return dialect.provenBatchRow(facts, capture, this);
+        } catch (SQLException | RuntimeException e) {
+            LOG.debug("Could not find the batch's failing row", e);
+            return null;
+        }
+    }
+
     /** The columns of a table in their order, from the schema (cached); empty when they cannot be looked up. */
     List<ColumnInfo> tableColumns(String schema, String table) {
         if (table == null) {

@@ -1,6 +1,8 @@
 package io.github.integrityjdbc.diagnose;
 
 import io.github.integrityjdbc.ViolationKind;
+import io.github.integrityjdbc.capture.CapturedStatement;
+import io.github.integrityjdbc.diagnose.SqliteForeignKeys.ForeignKey;
 import io.github.integrityjdbc.diagnose.SqlText.Token;
 
 import java.sql.Connection;
@@ -19,8 +21,10 @@ import java.util.regex.Pattern;
  * SQLite through sqlite-jdbc. There is no SQLState: a violation is primary result code 19 (SQLITE_CONSTRAINT), and
  * its kind is the extended code's name that sqlite-jdbc puts first in the message ({@code [SQLITE_CONSTRAINT_UNIQUE]}).
  * Unique, primary key and NOT NULL messages name {@code table.column} but never the constraint; CHECK names only the
- * constraint (its columns are read from the table's DDL); a foreign key failure names nothing at all, and the report
- * says no more than that. SQLite enforces neither VARCHAR lengths nor integer ranges.
+ * constraint (its columns are read from the table's DDL); a foreign key failure names nothing at all: the key is
+ * found from the statement and the schema ({@link SqliteStatementFacts}). A prepared batch fails with a plain
+ * exception without counts; a batch of SQL texts with a BatchUpdateException that names the entry. SQLite enforces
+ * neither VARCHAR lengths nor integer ranges.
  */
 final class SqliteDialect implements Dialect {
 
@@ -32,6 +36,8 @@ final class SqliteDialect implements Dialect {
             "constraint failed: (" + NAME + "\\." + NAME + "(?:, " + NAME + "\\." + NAME + ")*)");
     /** "CHECK constraint failed: ck_person_age". */
     private static final Pattern CHECK = Pattern.compile("constraint failed: " + NAME);
+
+    private static final Pattern BATCH_ENTRY = Pattern.compile("batch entry (\\d{1,9}): ");
 
     private static final String TABLES_MENTIONING =
             "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND instr(lower(sql), lower(?)) > 0";
@@ -105,6 +111,44 @@ final class SqliteDialect implements Dialect {
             default:
                 break; // FOREIGN KEY constraint failed: no constraint, table, column or value
         }
+    }
+
+    /**
+     * A foreign key failure names nothing: the key is the one the statement proves ({@link SqliteStatementFacts}).
+     * Its values come from the statement, as for any database.
+     */
+    @Override
+    public void foreignKeyOfStatement(FailedStatement statement, Connection lookup, ErrorReading facts)
+            throws SQLException {
+        ForeignKey key = SqliteStatementFacts.violatedKey(lookup, statement);
+        if (key != null) {
+            facts.constraint = key.constraint();
+            facts.table = key.table();
+            facts.columns.addAll(key.columns());
+            facts.referencedTable = key.parent();
+            facts.referencedColumns.addAll(key.parentColumns());
+        }
+    }
+
+    @Override
+    public Integer provenBatchRow(ErrorFacts facts, CapturedStatement capture, SchemaLookups lookups)
+            throws SQLException {
+        return SqliteStatementFacts.failingRow(facts, capture, lookups);
+    }
+
+    /** A batch of SQL texts fails with a BatchUpdateException that names the entry: {@code batch entry 3: }. */
+    @Override
+    public Integer batchEntry(SQLException batchFailure) {
+        Matcher m = BATCH_ENTRY.matcher(batchFailure.getMessage() == null ? "" : batchFailure.getMessage());
+        return m.lookingAt() ? Integer.valueOf(m.group(1)) : null;
+    }
+
+    /** sqlite-jdbc's batch prefix {@code batch entry 3: } shows no value; anything else stays opaque. */
+    @Override
+    public void readBatchMessage(String message, int from, int to, ErrorReading facts) {
+        Matcher m = BATCH_ENTRY.matcher(message);
+        boolean prefix = m.lookingAt() && m.end() == from;
+        Dialect.super.readBatchMessage(message, prefix ? 0 : from, to, facts);
     }
 
     /**

@@ -46,6 +46,10 @@ final class StatementLocator {
             Integer entry = lookups.dialect.batchEntry(violation.failure());
             row = entry != null && entry >= 0 && entry < batchSize ? entry : null;
         }
+        if (row == null) {
+            row = lookups.provenBatchRow(facts, capture);
+            row = row != null && row >= 0 && row < batchSize ? row : null;
+        }
         if (row != null) {
             Object[] values = capture.hasRows() ? capture.rowValues(row) : NO_VALUES;
             return statement(capture.rowSql(row), values, row, batchSize, false, lookups);

@@ -62,8 +62,9 @@ public final class IntegrityDriver implements Driver {
         if (!acceptsURL(url)) {
             return null;
         }
-        String delegateUrl = DelegateUrl.delegate(url);
-        IntegrityConfig config = IntegrityConfig.from(info, System.getProperties(),
+        DelegateUrl.Settings inUrl = DelegateUrl.settings(DelegateUrl.delegate(url));
+        String delegateUrl = inUrl.url();
+        IntegrityConfig config = IntegrityConfig.from(withUrlSettings(info, inUrl), System.getProperties(),
                 DelegateUrl.dataSourceName(delegateUrl));
         Driver delegate = DelegateDrivers.find(delegateUrl, IntegrityDriver.class);
         Properties delegateProperties = delegateProperties(info);
@@ -100,6 +101,21 @@ public final class IntegrityDriver implements Driver {
         return ProxyFactory.connection(connection, new Explainer(connection, config, databaseKey, separateConnections));
     }
 
+    /** The connection's properties with the URL's {@code integrity.*} parameters, which win over the same keys. */
+    private static Properties withUrlSettings(Properties info, DelegateUrl.Settings inUrl) {
+        if (inUrl.settings().isEmpty()) {
+            return info;
+        }
+        Properties merged = new Properties();
+        if (info != null) {
+            for (String key : info.stringPropertyNames()) {
+                merged.setProperty(key, info.getProperty(key));
+            }
+        }
+        inUrl.settings().forEach(merged::setProperty);
+        return merged;
+    }
+
     private static Properties delegateProperties(Properties info) {
         Properties delegate = new Properties();
         if (info != null) {
@@ -128,7 +144,7 @@ public final class IntegrityDriver implements Driver {
         DriverPropertyInfo[] delegateInfo = new DriverPropertyInfo[0];
         if (url != null && acceptsURL(url)) {
             try {
-                String delegateUrl = DelegateUrl.delegate(url);
+                String delegateUrl = DelegateUrl.settings(DelegateUrl.delegate(url)).url();
                 delegateInfo = DelegateDrivers.find(delegateUrl, IntegrityDriver.class)
                         .getPropertyInfo(delegateUrl, delegateProperties(info));
             } catch (SQLException e) {

@@ -94,6 +94,50 @@ class IntegrityDriverTest {
         }
     }
 
+    /** Switching it on by the URL alone: integrity.* parameters in the URL are settings, never the real driver's. */
+    @Test
+    void settingsInTheUrl_configureTheProxyAndAreNotPassedOn_typosFail() throws SQLException {
+        // H2 rejects URL settings it does not know, so reaching the database proves the integrity.* ones were removed
+        Properties properties = new Properties();
+        properties.setProperty("integrity.name", "from-properties");
+        try (Connection connection = driver.connect(
+                "jdbc:integrity:h2:mem:urlsettings;integrity.name=orders;integrity.mode=preserve;DB_CLOSE_DELAY=-1",
+                properties);
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE t (id INT PRIMARY KEY)");
+            statement.execute("INSERT INTO t VALUES (1)");
+            SQLException e = assertThrows(SQLException.class, () -> statement.execute("INSERT INTO t VALUES (1)"));
+            assertEquals("org.h2.jdbc.JdbcSQLIntegrityConstraintViolationException", e.getClass().getName(),
+                    "preserve mode, from the URL");
+            assertEquals("orders", IntegrityViolations.find(e).orElseThrow().dataSource(), "the URL's value wins");
+        }
+        SQLException typo = assertThrows(SQLException.class,
+                () -> driver.connect("jdbc:integrity:h2:mem:urltypo;integrity.mak=email", new Properties()));
+        assertTrue(typo.getMessage().contains("integrity.mak"), typo.getMessage());
+    }
+
+    @Test
+    void settingsInAQueryString_mariaDb() throws SQLException {
+        io.github.integrityjdbc.testing.Servers.requireMariaDb();
+        try (Connection connection = DriverManager.getConnection(
+                "jdbc:integrity:mariadb://127.0.0.1:3306/test?user=root&integrity.mask=nick%2Cemail"
+                        + "&integrity.name=maria-orders");
+             Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE IF EXISTS url_settings");
+            statement.execute("CREATE TABLE url_settings (id INT PRIMARY KEY, nick VARCHAR(20) UNIQUE)");
+            try {
+                statement.execute("INSERT INTO url_settings VALUES (1, 'alice')");
+                SQLException e = assertThrows(SQLException.class,
+                        () -> statement.execute("INSERT INTO url_settings VALUES (2, 'alice')"));
+                ViolationReport report = IntegrityViolations.find(e).orElseThrow();
+                assertEquals("maria-orders", report.dataSource());
+                assertFalse(e.getMessage().contains("alice"), "nick is masked by the URL's setting: " + e.getMessage());
+            } finally {
+                statement.execute("DROP TABLE url_settings");
+            }
+        }
+    }
+
     @Test
     void systemPropertiesSetDefaults_connectionPropertiesWin() throws SQLException {
         System.setProperty("integrity.name", "from-system");

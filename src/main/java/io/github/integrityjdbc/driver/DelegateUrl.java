@@ -38,6 +38,62 @@ public final class DelegateUrl {
         return "jdbc:" + url.substring(PREFIX.length());
     }
 
+    /**
+     * A delegate URL without its {@code integrity.*} parameters, and those parameters as settings: from a query
+     * string ({@code ?integrity.mask=email&ssl=true}, values URL-decoded) or from {@code ;key=value} properties (H2,
+     * Derby, HSQLDB, SQL Server). The real driver never sees them.
+     *
+     * @param url the delegate URL with its own parameters only
+     * @param settings the {@code integrity.*} parameters, in the order written
+     */
+    public record Settings(String url, java.util.Map<String, String> settings) {
+    }
+
+    /** Splits the {@code integrity.*} parameters off a delegate URL. */
+    public static Settings settings(String delegateUrl) {
+        java.util.Map<String, String> settings = new java.util.LinkedHashMap<>();
+        int query = delegateUrl.indexOf('?');
+        String url = delegateUrl;
+        if (query >= 0) {
+            StringBuilder kept = new StringBuilder();
+            for (String parameter : delegateUrl.substring(query + 1).split("&", -1)) {
+                if (isSetting(parameter)) {
+                    int eq = parameter.indexOf('=');
+                    settings.put(decode(parameter.substring(0, eq)), decode(parameter.substring(eq + 1)));
+                } else {
+                    kept.append(kept.length() == 0 ? "" : "&").append(parameter);
+                }
+            }
+            url = delegateUrl.substring(0, query) + (kept.length() == 0 ? "" : "?" + kept);
+        }
+        int semicolon = url.indexOf(';');
+        if (semicolon >= 0) {
+            StringBuilder kept = new StringBuilder(url.substring(0, semicolon));
+            for (String property : url.substring(semicolon + 1).split(";", -1)) {
+                if (isSetting(property)) {
+                    int eq = property.indexOf('=');
+                    settings.put(property.substring(0, eq).trim(), property.substring(eq + 1));
+                } else {
+                    kept.append(';').append(property);
+                }
+            }
+            url = kept.toString();
+        }
+        return new Settings(url, settings);
+    }
+
+    private static boolean isSetting(String parameter) {
+        return parameter.regionMatches(true, 0, "integrity.", 0, "integrity.".length()) && parameter.indexOf('=') > 0;
+    }
+
+    private static String decode(String text) {
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return text; // a stray % is taken as written
+        }
+    }
+
     /** The URL with every password-like value replaced by {@code ****}; safe for messages and logs. */
     public static String masked(String url) {
         if (url == null) {

@@ -84,12 +84,7 @@ final class DerbyDialect implements Dialect {
         switch (state) {
             case "23505": {
                 Matcher m = UNIQUE.matcher(message);
-                boolean matched = m.find();
-                facts.constraint = structured != null ? structured[0] : matched ? m.group(1) : null;
-                table(facts, structured != null ? structured[1] : matched ? m.group(2) : null);
-                if (matched) {
-                    facts.recognised(); // names only
-                }
+                named(facts, structured, m.find() ? m : null, 1, true); // names only
                 break;
             }
             case "23503": {
@@ -105,21 +100,36 @@ final class DerbyDialect implements Dialect {
             }
             case "23513": {
                 Matcher m = atFirstQuote(CHECK, message);
-                boolean matched = m.lookingAt();
-                facts.constraint = structured != null ? structured[0] : matched ? m.group(1) : null;
-                table(facts, structured != null ? structured[1] : matched ? m.group(2) : null);
-                if (matched) {
-                    facts.recognised();
-                }
+                named(facts, structured, m.lookingAt() ? m : null, 1, true);
                 break;
             }
             case "23516": {
                 Matcher m = DEFERRED.matcher(message);
-                boolean matched = m.find();
-                facts.constraint = structured != null ? structured[0] : matched ? m.group(1) : null;
-                table(facts, structured != null ? structured[1] : matched ? m.group(2) : null);
+                named(facts, structured, m.find() ? m : null, 1, false); // "key '…'" is not read: it stays opaque
                 break;
             }
+            default:
+                readColumnFacts(state, message, facts);
+                break;
+        }
+    }
+
+    /**
+     * A message that names a constraint and its table (groups {@code first} and {@code first + 1} of {@code matched},
+     * null when the message did not match); the exception's own getters win where it has them.
+     */
+    private static void named(ErrorReading facts, String[] structured, Matcher matched, int first,
+                              boolean recognise) {
+        facts.constraint = structured != null ? structured[0] : matched != null ? matched.group(first) : null;
+        table(facts, structured != null ? structured[1] : matched != null ? matched.group(first + 1) : null);
+        if (matched != null && recognise) {
+            facts.recognised();
+        }
+    }
+
+    /** NOT NULL, too long and out of range: a column, a type, a value whose column the statement tells. */
+    private static void readColumnFacts(String state, String message, ErrorReading facts) {
+        switch (state) {
             case "23502": {
                 Matcher m = FIRST_QUOTED.matcher(message);
                 if (m.find()) {

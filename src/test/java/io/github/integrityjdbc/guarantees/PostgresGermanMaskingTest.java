@@ -4,6 +4,7 @@ import io.github.integrityjdbc.IntegrityViolations;
 import io.github.integrityjdbc.ViolationKind;
 import io.github.integrityjdbc.ViolationReport;
 import io.github.integrityjdbc.testing.PostgresGerman;
+import io.github.integrityjdbc.testing.Servers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -132,7 +133,8 @@ class PostgresGermanMaskingTest {
     }
 
     private static void run(String... sql) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(PostgresGerman.PLAIN_URL);
+        // in English: also where the server cannot speak German and the tests were skipped
+        try (Connection connection = DriverManager.getConnection(Servers.POSTGRES_PLAIN_URL);
              Statement statement = connection.createStatement()) {
             for (String s : sql) {
                 statement.execute(s);

@@ -28,11 +28,6 @@ final class PostgresDialect implements Dialect {
     private static final Pattern TOO_LONG = Pattern.compile("\\b((?:character|bit)(?: varying)?) ?\\((\\d+)\\)");
     /** The integer type a value is out of range for, where the translation keeps its SQL name (not French's). */
     private static final Pattern OUT_OF_RANGE = Pattern.compile("\\b(smallint|integer|bigint)\\b");
-    private static final Pattern BATCH_ENTRY = Pattern.compile("Batch entry (\\d+) ");
-    /** pgjdbc's batch message: the entry's SQL with its values inlined, then the server's message. */
-    private static final Pattern BATCH_MESSAGE = Pattern.compile("^Batch entry \\d+ ((?s:.*)) was aborted: ");
-    private static final Pattern BATCH_MESSAGE_END = Pattern.compile("\\s*Call getNextException to see other errors in the batch\\.");
-    private static final Pattern REWRITTEN = Pattern.compile("\\)\\s*,\\s*\\(");
 
     private static final String DESCRIBE_CONSTRAINT =
             "SELECT n.nspname, t.relname, a.attname, c.contype, r.relname, ra.attname"
@@ -138,32 +133,37 @@ final class PostgresDialect implements Dialect {
     }
 
     /**
-     * pgjdbc names the failing entry in its message. With reWriteBatchedInserts the entry is a rewritten multi-row
-     * INSERT, whose number is not a row of the application's batch: such a message yields nothing.
+     * pgjdbc names the failing entry in its message ({@link PgjdbcBatchMessage}). With reWriteBatchedInserts the entry
+     * is a rewritten multi-row INSERT, whose number is not a row of the application's batch: such a message yields
+     * nothing, as does one whose server message (the next exception's) cannot be placed in it.
      */
     @Override
     public Integer batchEntry(SQLException batchFailure) {
         String message = batchFailure.getMessage() == null ? "" : batchFailure.getMessage();
-        Matcher m = BATCH_ENTRY.matcher(message);
-        if (!m.find() || REWRITTEN.matcher(message).find()) {
+        SQLException row = batchFailure.getNextException();
+        String server = row == null ? null : row.getMessage();
+        int from = server == null || server.isEmpty() ? -1 : message.indexOf(server);
+        PgjdbcBatchMessage.Reading entry = from < 0 ? null
+                : PgjdbcBatchMessage.read(PostgresDialect.class, message, from, from + server.length());
+        if (entry == null || !SqlShape.of(message.substring(entry.sqlStart(), entry.sqlEnd())).otherRows().isEmpty()) {
             return null;
         }
-        return Integer.valueOf(m.group(1));
+        return entry.entry();
     }
 
     /**
      * pgjdbc's batch message quotes the entry's SQL, its values inlined, before the server's message, and ends with
-     * a fixed sentence.
+     * a fixed sentence; in a language whose template pgjdbc's bundles do not give here, both are opaque.
      */
     @Override
     public void readBatchMessage(String message, int from, int to, ErrorReading facts) {
-        Matcher m = BATCH_MESSAGE.matcher(message).region(0, from);
-        if (m.find() && m.end() == from) {
-            facts.quotesSql(m.start(1), m.end(1));
+        PgjdbcBatchMessage.Reading entry = PgjdbcBatchMessage.read(PostgresDialect.class, message, from, to);
+        if (entry != null) {
+            facts.quotesSql(entry.sqlStart(), entry.sqlEnd());
         } else if (from > 0) {
             facts.opaque(0, from);
         }
-        if (to < message.length() && !BATCH_MESSAGE_END.matcher(message).region(to, message.length()).matches()) {
+        if (to < message.length() && (entry == null || !entry.knownEnd())) {
             facts.opaque(to, message.length());
         }
     }

@@ -12,6 +12,7 @@ import org.postgresql.util.PSQLException;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -111,6 +112,30 @@ class PostgresGermanMaskingTest {
         assertMasked(e, "Schlüssel (secret_during)=(****) kollidiert mit vorhandenem Schlüssel"
                 + " (secret_during)=(****).");
         assertFalse(e.getMessage().contains("[0,10)"), "the existing row's value: " + e.getMessage());
+    }
+
+    @Test
+    void batch_theEntrysSqlAndTheGermanDetailMasked() throws SQLException {
+        SQLException e;
+        try (Connection connection = DriverManager.getConnection(PostgresGerman.URL);
+             PreparedStatement insert = connection.prepareStatement(
+                     "INSERT INTO pgmaskde_member (id, nick, api_token) VALUES (?, ?, ?)")) {
+            for (int row = 0; row < 3; row++) {
+                insert.setInt(1, 10 + row);
+                insert.setString(2, "n" + row);
+                insert.setString(3, row == 1 ? SECRET : "tok-" + row);
+                insert.addBatch();
+            }
+            e = assertThrows(SQLException.class, insert::executeBatch);
+        }
+        assertTrue(e.getCause().getMessage().contains(SECRET), "pgjdbc's message shows it twice");
+        assertTrue(e.getMessage().contains("Schlüssel »(api_token)=(****)« existiert bereits."), e.getMessage());
+        assertFalse(e.getMessage().contains(SECRET), e.getMessage());
+        assertTrue(e.getMessage().contains("'n1'"), "only the masked column's value is masked: " + e.getMessage());
+        ViolationReport report = IntegrityViolations.find(e).orElseThrow();
+        assertEquals(java.util.OptionalInt.of(1), report.batchIndex());
+        assertEquals(List.of("11", "'n1'", "****"), report.parameters());
+        assertFalse(report.toString().contains(SECRET), report.toString());
     }
 
     /** The detail as expected, in the fields and in the message, which is the server's but for the masked values. */

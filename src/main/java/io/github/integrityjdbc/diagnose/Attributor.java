@@ -28,11 +28,16 @@ final class Attributor {
         Dialect dialect = lookups.dialect;
         ErrorReading facts = new ErrorReading(read);
         boolean primaryKeyUnknown = facts.kind == ViolationKind.UNIQUE && !dialect.namesPrimaryKeys();
-        if (facts.constraint != null && (facts.table == null || facts.columns.isEmpty() || primaryKeyUnknown)) {
+        boolean sideUnknown = facts.kind == ViolationKind.FOREIGN_KEY && !dialect.namesForeignKeySide();
+        if (facts.constraint != null && (facts.table == null || facts.columns.isEmpty() || primaryKeyUnknown
+                || sideUnknown)) {
             String table = facts.table != null ? facts.table : statementTable(statement, dialect);
             String schema = facts.schema != null ? facts.schema
                     : statement.schema() != null ? dialect.storedName(statement.schema(), false) : null;
             ConstraintInfo info = lookups.constraint(schema, table, facts.constraint);
+            if (sideUnknown) {
+                ForeignKeySide.resolve(facts, info, statement, dialect);
+            }
             if (info != null) {
                 facts.schema = facts.schema == null ? info.schema() : facts.schema;
                 facts.table = facts.table == null ? info.table() : facts.table;

@@ -167,6 +167,15 @@ interface Dialect {
     }
 
     /**
+     * False where a foreign key error shows a key without saying, in words that do not depend on the server's
+     * language, whether it is the child row's or the still referenced parent row's (PostgreSQL): the schema tells
+     * ({@link ForeignKeySide}).
+     */
+    default boolean namesForeignKeySide() {
+        return true;
+    }
+
+    /**
      * A constraint as the schema describes it.
      *
      * @param kind PRIMARY_KEY, UNIQUE, FOREIGN_KEY or CHECK where the schema tells the constraint's type (the error's

@@ -16,34 +16,28 @@ import java.util.regex.Pattern;
 /**
  * PostgreSQL through pgjdbc. Every violation is a plain PSQLException whose server error fields (constraint, table,
  * schema, column, detail) are language-independent; they are read by reflection, without a compile-time dependency
- * on pgjdbc. The detail {@code Key (email)=(a@example.com) already exists.} gives columns and values. A data error
+ * on pgjdbc. The detail {@code Key (email)=(a@example.com) already exists.} gives columns and values, read by its
+ * structure ({@link PostgresDetail}) since the server translates it ({@code lc_messages}). A data error
  * names no column ({@code value too long for type character varying(10)}): the Explainer finds it from the column
  * sizes and the bound values. PostgreSQL aborts the transaction on any error, so this dialect never queries the
  * application's connection inside a transaction.
  */
 final class PostgresDialect implements Dialect {
 
-    /** {@code Key (a, b)=(1, x) already exists.} and the FK and exclusion forms. */
-    private static final Pattern KEY_DETAIL = Pattern.compile("Key \\((.*?)\\)=\\((.*)\\) (?:already exists|is not "
-            + "present in table \"([^\"]+)\"|is still referenced from table \"([^\"]+)\"|conflicts with existing key)");
-    private static final Pattern KEY_DETAIL_EXISTING = Pattern.compile(" \\(.*?\\)=\\((.*)\\)\\.$");
-    private static final Pattern PARENT_TABLE = Pattern.compile("on table \"([^\"]+)\" violates foreign key");
-    private static final Pattern TOO_LONG = Pattern.compile("value too long for type ([\\w ]+\\(\\d+\\))");
-    private static final Pattern OUT_OF_RANGE = Pattern.compile("\\b(smallint|integer|bigint) out of range");
-    private static final Pattern FAILING_ROW = Pattern.compile("^Failing row contains \\((.*)\\)\\.$", Pattern.DOTALL);
-    private static final Pattern BATCH_ENTRY = Pattern.compile("Batch entry (\\d+) ");
-    /** pgjdbc's batch message: the entry's SQL with its values inlined, then the server's message. */
-    private static final Pattern BATCH_MESSAGE = Pattern.compile("^Batch entry \\d+ ((?s:.*)) was aborted: ");
-    private static final Pattern BATCH_MESSAGE_END = Pattern.compile("\\s*Call getNextException to see other errors in the batch\\.");
-    private static final Pattern REWRITTEN = Pattern.compile("\\)\\s*,\\s*\\(");
+    /** The type a value is too long for: SQL, which no translation changes ({@code character varying(10)}). */
+    private static final Pattern TOO_LONG = Pattern.compile("\\b((?:character|bit)(?: varying)?) ?\\((\\d+)\\)");
+    /** The integer type a value is out of range for, where the translation keeps its SQL name (not French's). */
+    private static final Pattern OUT_OF_RANGE = Pattern.compile("\\b(smallint|integer|bigint)\\b");
 
     private static final String DESCRIBE_CONSTRAINT =
-            "SELECT n.nspname, t.relname, a.attname, c.contype"
+            "SELECT n.nspname, t.relname, a.attname, c.contype, r.relname, ra.attname"
                     + " FROM pg_constraint c"
                     + " JOIN pg_class t ON t.oid = c.conrelid"
                     + " JOIN pg_namespace n ON n.oid = t.relnamespace"
                     + " JOIN LATERAL unnest(c.conkey) WITH ORDINALITY AS k(attnum, ord) ON true"
                     + " JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum"
+                    + " LEFT JOIN pg_class r ON r.oid = c.confrelid"
+                    + " LEFT JOIN pg_attribute ra ON ra.attrelid = c.confrelid AND ra.attnum = c.confkey[k.ord]"
                     + " WHERE c.conname = ? AND (CAST(? AS text) IS NULL OR n.nspname = ?)"
                     + " AND (CAST(? AS text) IS NULL OR t.relname = ?)"
                     + " ORDER BY n.nspname, t.relname, k.ord";
@@ -77,17 +71,18 @@ final class PostgresDialect implements Dialect {
             }
             if (fields[4] != null) {
                 detailAt = message.indexOf(fields[4]); // absent with logServerErrorDetail=false
-                readKeyDetail(fields[4], detailAt, message, facts);
+                PostgresDetail.read(fields[4], detailAt, facts);
             }
             recogniseLines(message, detailAt, fields[4], facts);
         }
+        String firstLine = message.lines().findFirst().orElse("");
         if (facts.kind == ViolationKind.VALUE_TOO_LONG) {
-            Matcher m = TOO_LONG.matcher(message);
+            Matcher m = TOO_LONG.matcher(firstLine);
             if (m.find()) {
-                facts.columnType = m.group(1);
+                facts.columnType = m.group(1) + "(" + m.group(2) + ")";
             }
         } else if (facts.kind == ViolationKind.OUT_OF_RANGE) {
-            Matcher m = OUT_OF_RANGE.matcher(message);
+            Matcher m = OUT_OF_RANGE.matcher(firstLine);
             if (m.find()) {
                 facts.columnType = m.group(1);
             }
@@ -117,114 +112,6 @@ final class PostgresDialect implements Dialect {
         facts.recognised();
     }
 
-    /**
-     * {@code Key (email)=(a@x.io) already exists.} and its foreign key and exclusion forms, or {@code Failing row
-     * contains (…)}: columns, and where the message (the detail at {@code at}, -1 when it is not in the message)
-     * shows their values.
-     */
-    private static void readKeyDetail(String detail, int at, String message, ErrorReading facts) {
-        Matcher row = FAILING_ROW.matcher(detail);
-        if (row.find()) {
-            if (at >= 0) {
-                List<int[]> spans = valueSpans(detail, row.start(1), row.end(1));
-                for (int i = 0; i < spans.size(); i++) {
-                    facts.shownInRow(i, spans.size(), at + spans.get(i)[0], at + spans.get(i)[1]);
-                }
-            }
-            return;
-        }
-        Matcher m = KEY_DETAIL.matcher(detail);
-        if (!m.find()) {
-            if (at >= 0) {
-                facts.opaque(at, at + detail.length());
-            }
-            return;
-        }
-        List<String> keyColumns = new ArrayList<>();
-        for (String column : m.group(1).split(",")) {
-            keyColumns.add(column.trim());
-        }
-        List<int[]> values = valueSpans(detail, m.start(2), m.end(2));
-        if (m.group(4) != null) {
-            // a parent row still referenced: the key is the parent's; the constraint's columns are the child's
-            facts.referencedColumns.addAll(keyColumns);
-            Matcher parent = PARENT_TABLE.matcher(message);
-            facts.referencedTable = parent.find() ? parent.group(1) : null;
-            showOther(keyColumns, values, at, m.start(2), m.end(2), facts);
-            return;
-        }
-        if (m.group(3) != null) {
-            facts.referencedTable = m.group(3);
-        }
-        facts.columns.addAll(keyColumns);
-        if (values.size() == keyColumns.size()) {
-            for (int i = 0; i < keyColumns.size(); i++) {
-                String value = detail.substring(values.get(i)[0], values.get(i)[1]);
-                String literal = value.equals("null") ? "NULL" : SqlText.literal(value);
-                if (at >= 0) {
-                    facts.shown(keyColumns.get(i), literal, at + values.get(i)[0], at + values.get(i)[1]);
-                } else {
-                    facts.messageValues.put(keyColumns.get(i), literal);
-                }
-            }
-        } else if (at >= 0) {
-            facts.shownOfColumns(at + m.start(2), at + m.end(2));
-        }
-        if (at >= 0 && m.group().endsWith("conflicts with existing key")) {
-            // an exclusion constraint's "conflicts with existing key (room, during)=(1, [0,10))": another row
-            Matcher existing = KEY_DETAIL_EXISTING.matcher(detail).region(m.end(), detail.length());
-            if (existing.lookingAt()) {
-                showOther(keyColumns, valueSpans(detail, existing.start(1), existing.end(1)), at,
-                        existing.start(1), existing.end(1), facts);
-            } else {
-                facts.opaque(at + m.end(), at + detail.length());
-            }
-        }
-    }
-
-    /** Values of another row than the statement's, by column; all of them the key's when they cannot be told apart. */
-    private static void showOther(List<String> columns, List<int[]> values, int at, int from, int to,
-                                  ErrorReading facts) {
-        if (at < 0) {
-            return;
-        }
-        if (values.size() != columns.size()) {
-            facts.shownOfColumns(at + from, at + to);
-            return;
-        }
-        for (int i = 0; i < columns.size(); i++) {
-            facts.shownOther(columns.get(i), at + values.get(i)[0], at + values.get(i)[1]);
-        }
-    }
-
-    /**
-     * Where the values of "1, a@x.io" in text[from, to) stand, split at the commas that separate values (a value with
-     * a comma makes the split ambiguous: the count then differs from the columns').
-     */
-    private static List<int[]> valueSpans(String text, int from, int to) {
-        List<int[]> values = new ArrayList<>();
-        int depth = 0;
-        int start = from;
-        for (int i = from; i <= to; i++) {
-            char c = i < to ? text.charAt(i) : ',';
-            if (c == '(' || c == '[') {
-                depth++;
-            } else if (c == ')' || c == ']') {
-                depth--;
-            } else if (c == ',' && (depth == 0 || i == to)) {
-                int s = start;
-                int e = i;
-                while (s < e && text.charAt(s) == ' ') {
-                    s++;
-                }
-                values.add(new int[] {s, e});
-                start = i + 1;
-            }
-        }
-        return values;
-    }
-
-
     private static String[] serverErrorFields(SQLException e) {
         Method[] getters = SERVER_ERROR_GETTERS.get(e.getClass());
         if (getters == null) {
@@ -246,32 +133,37 @@ final class PostgresDialect implements Dialect {
     }
 
     /**
-     * pgjdbc names the failing entry in its message. With reWriteBatchedInserts the entry is a rewritten multi-row
-     * INSERT, whose number is not a row of the application's batch: such a message yields nothing.
+     * pgjdbc names the failing entry in its message ({@link PgjdbcBatchMessage}). With reWriteBatchedInserts the entry
+     * is a rewritten multi-row INSERT, whose number is not a row of the application's batch: such a message yields
+     * nothing, as does one whose server message (the next exception's) cannot be placed in it.
      */
     @Override
     public Integer batchEntry(SQLException batchFailure) {
         String message = batchFailure.getMessage() == null ? "" : batchFailure.getMessage();
-        Matcher m = BATCH_ENTRY.matcher(message);
-        if (!m.find() || REWRITTEN.matcher(message).find()) {
+        SQLException row = batchFailure.getNextException();
+        String server = row == null ? null : row.getMessage();
+        int from = server == null || server.isEmpty() ? -1 : message.indexOf(server);
+        PgjdbcBatchMessage.Reading entry = from < 0 ? null
+                : PgjdbcBatchMessage.read(PostgresDialect.class, message, from, from + server.length());
+        if (entry == null || !SqlShape.of(message.substring(entry.sqlStart(), entry.sqlEnd())).otherRows().isEmpty()) {
             return null;
         }
-        return Integer.valueOf(m.group(1));
+        return entry.entry();
     }
 
     /**
      * pgjdbc's batch message quotes the entry's SQL, its values inlined, before the server's message, and ends with
-     * a fixed sentence.
+     * a fixed sentence; in a language whose template pgjdbc's bundles do not give here, both are opaque.
      */
     @Override
     public void readBatchMessage(String message, int from, int to, ErrorReading facts) {
-        Matcher m = BATCH_MESSAGE.matcher(message).region(0, from);
-        if (m.find() && m.end() == from) {
-            facts.quotesSql(m.start(1), m.end(1));
+        PgjdbcBatchMessage.Reading entry = PgjdbcBatchMessage.read(PostgresDialect.class, message, from, to);
+        if (entry != null) {
+            facts.quotesSql(entry.sqlStart(), entry.sqlEnd());
         } else if (from > 0) {
             facts.opaque(0, from);
         }
-        if (to < message.length() && !BATCH_MESSAGE_END.matcher(message).region(to, message.length()).matches()) {
+        if (to < message.length() && (entry == null || !entry.knownEnd())) {
             facts.opaque(to, message.length());
         }
     }
@@ -279,6 +171,12 @@ final class PostgresDialect implements Dialect {
     /** A primary key violation reads "duplicate key value violates unique constraint": only the schema tells. */
     @Override
     public boolean namesPrimaryKeys() {
+        return false;
+    }
+
+    /** The detail shows the child's or the parent's key in words that are translated: the schema tells which. */
+    @Override
+    public boolean namesForeignKeySide() {
         return false;
     }
 
@@ -302,6 +200,8 @@ final class PostgresDialect implements Dialect {
                 String foundTable = null;
                 ViolationKind kind = null;
                 List<String> columns = new ArrayList<>();
+                String referencedTable = null;
+                List<String> referencedColumns = new ArrayList<>();
                 while (rows.next()) {
                     kind = "p".equals(rows.getString(4)) ? ViolationKind.PRIMARY_KEY : null;
                     if (foundTable != null && !(foundTable.equals(rows.getString(2))
@@ -311,8 +211,14 @@ final class PostgresDialect implements Dialect {
                     foundSchema = rows.getString(1);
                     foundTable = rows.getString(2);
                     columns.add(rows.getString(3));
+                    if (rows.getString(5) != null && rows.getString(6) != null) {
+                        referencedTable = rows.getString(5); // a foreign key: the parent and its key
+                        referencedColumns.add(rows.getString(6));
+                    }
                 }
-                return foundTable == null ? null : new ConstraintInfo(foundSchema, foundTable, columns, kind, null, List.of());
+                boolean foreignKey = referencedTable != null && referencedColumns.size() == columns.size();
+                return foundTable == null ? null : new ConstraintInfo(foundSchema, foundTable, columns, kind,
+                        foreignKey ? referencedTable : null, foreignKey ? referencedColumns : List.of());
             }
         }
     }

@@ -6,8 +6,9 @@ import java.util.List;
 
 /**
  * The rows of a batch, by column: a column whose every row was bound with the same primitive setter keeps the values
- * as bits (8 bytes a value, no box), any other keeps references (4 bytes a value with compressed references). Rows
- * are stored {@value #BLOCK_ROWS} to a block, so that a growing batch never copies the rows it already has.
+ * unboxed (an {@code int} slot of 4 bytes, or 8 bytes for a long or double), any other keeps references (4 bytes a
+ * value with compressed references). Rows are stored {@value #BLOCK_ROWS} to a block, so that a growing batch never
+ * copies the rows it already has.
  *
  * <p>The first row sets the layout. A later row that does not fit it (a wider row, or a column bound otherwise than
  * before) turns the layout into a wider or more general one, and the rows so far are rewritten once: rare, and only
@@ -22,13 +23,15 @@ final class BatchRows {
     private int width;
     /** Per column: the primitive kept as bits, or null for a column of references. */
     private Primitive[] kinds = new Primitive[0];
-    /** Per column: its place within a row's references or a row's bits. */
+    /** Per column: its place within a row's references, a row's wide bits or a row's narrow bits. */
     private int[] offsets = new int[0];
     private int refWidth;
     private int bitWidth;
+    private int intWidth;
 
     private Object[][] refBlocks = new Object[4][];
     private long[][] bitBlocks = new long[4][];
+    private int[][] intBlocks = new int[4][];
     private int rows;
 
     /** Statement.addBatch(String) entries. */
@@ -68,10 +71,12 @@ final class BatchRows {
         for (int block = 0; block < refBlocks.length; block++) {
             cells += refBlocks[block] == null ? 0 : refBlocks[block].length;
             cells += bitBlocks[block] == null ? 0 : bitBlocks[block].length;
+            cells += intBlocks[block] == null ? 0 : intBlocks[block].length;
         }
         if (cells > KEPT_CELLS) {
             refBlocks = new Object[4][];
             bitBlocks = new long[4][];
+            intBlocks = new int[4][];
         } else {
             for (int block = 0; block * BLOCK_ROWS < rows; block++) {
                 if (refBlocks[block] != null) {
@@ -107,8 +112,11 @@ final class BatchRows {
         int block = row / BLOCK_ROWS;
         int inBlock = row % BLOCK_ROWS;
         Primitive kind = kinds[column];
-        return kind == null ? refBlocks[block][inBlock * refWidth + offsets[column]]
-                : kind.box(bitBlocks[block][inBlock * bitWidth + offsets[column]]);
+        if (kind == null) {
+            return refBlocks[block][inBlock * refWidth + offsets[column]];
+        }
+        return kind.box(kind.wide() ? bitBlocks[block][inBlock * bitWidth + offsets[column]]
+                : intBlocks[block][inBlock * intWidth + offsets[column]]);
     }
 
     private boolean fits(Object[] values, int count) {
@@ -147,6 +155,7 @@ final class BatchRows {
         }
         refBlocks = new Object[Math.max(4, refBlocks.length)][];
         bitBlocks = new long[refBlocks.length][];
+        intBlocks = new int[refBlocks.length][];
         setLayout(wanted);
         for (int row = 0; row < kept.length; row++) {
             write(row, kept[row], null, kept[row].length);
@@ -162,11 +171,14 @@ final class BatchRows {
         offsets = new int[width];
         refWidth = 0;
         bitWidth = 0;
+        intWidth = 0;
         for (int column = 0; column < width; column++) {
-            offsets[column] = kinds[column] == null ? refWidth++ : bitWidth++;
+            Primitive kind = kinds[column];
+            offsets[column] = kind == null ? refWidth++ : kind.wide() ? bitWidth++ : intWidth++;
         }
         Arrays.fill(refBlocks, null); // sized for another layout
         Arrays.fill(bitBlocks, null);
+        Arrays.fill(intBlocks, null);
     }
 
     /**
@@ -178,6 +190,7 @@ final class BatchRows {
         if (block == refBlocks.length) {
             refBlocks = Arrays.copyOf(refBlocks, block * 2);
             bitBlocks = Arrays.copyOf(bitBlocks, block * 2);
+            intBlocks = Arrays.copyOf(intBlocks, block * 2);
         }
         if (refWidth > 0 && refBlocks[block] == null) {
             refBlocks[block] = new Object[BLOCK_ROWS * refWidth];
@@ -185,8 +198,12 @@ final class BatchRows {
         if (bitWidth > 0 && bitBlocks[block] == null) {
             bitBlocks[block] = new long[BLOCK_ROWS * bitWidth];
         }
+        if (intWidth > 0 && intBlocks[block] == null) {
+            intBlocks[block] = new int[BLOCK_ROWS * intWidth];
+        }
         Object[] refs = refBlocks[block];
-        long[] cells = bitBlocks[block];
+        long[] wide = bitBlocks[block];
+        int[] narrow = intBlocks[block];
         int inBlock = row % BLOCK_ROWS;
         for (int column = 0; column < width; column++) {
             Object value = column < count ? values[column] : null;
@@ -195,7 +212,12 @@ final class BatchRows {
                 refs[inBlock * refWidth + offsets[column]] =
                         value instanceof Primitive type ? type.box(bits[column]) : value;
             } else {
-                cells[inBlock * bitWidth + offsets[column]] = bits == null ? bitsOf(kind, value) : bits[column];
+                long cell = bits == null ? bitsOf(kind, value) : bits[column];
+                if (kind.wide()) {
+                    wide[inBlock * bitWidth + offsets[column]] = cell;
+                } else {
+                    narrow[inBlock * intWidth + offsets[column]] = (int) cell;
+                }
             }
         }
     }

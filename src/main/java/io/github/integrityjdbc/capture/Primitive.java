@@ -50,4 +50,9 @@ enum Primitive {
 
     /** The value as the application bound it, boxed. */
     abstract Object box(long bits);
+
+    /** True when the value needs 64 bits; the others fit in an int. */
+    final boolean wide() {
+        return this == LONG || this == DOUBLE;
+    }
 }

@@ -186,7 +186,7 @@ class MemoryTest {
     }
 
     /**
-     * The cells the proxy's batch holds (a retained-size estimate): its blocks' cells (references and primitive bits)
+     * The cells the proxy's batch holds (a retained-size estimate): its blocks' cells (references and primitive values)
      * and their directories. The proxy is its own capture ({@code capture.Capture}), whose {@code batch} keeps them.
      */
     private static long rowCells(PreparedStatement proxy) throws ReflectiveOperationException {
@@ -197,7 +197,7 @@ class MemoryTest {
             return 0;
         }
         long cells = 0;
-        for (String name : new String[] {"refBlocks", "bitBlocks"}) {
+        for (String name : new String[] {"refBlocks", "bitBlocks", "intBlocks"}) {
             Field blocksField = batch.getClass().getDeclaredField(name);
             blocksField.setAccessible(true);
             Object[] blocks = (Object[]) blocksField.get(batch);

@@ -9,6 +9,6 @@ maven=(mvn -B -ntp -q ${MAVEN_REPO_LOCAL:+-Dmaven.repo.local=$MAVEN_REPO_LOCAL})
 "${maven[@]}" package -DskipTests
 mkdir -p results
 run=(java ${JMH_JAVA_OPTS:-} -cp target/benchmarks.jar io.github.integrityjdbc.benchmarks.RunAll)
-"${run[@]}" 'H2Benchmark|PostgresBenchmark' -f 1 -wi 3 -w 1s -i 5 -r 1s -rf json -rff results/workloads.json "$@" \
+"${run[@]}" 'H2Benchmark|PostgresBenchmark' -f 1 -wi 5 -w 1s -i 5 -r 1s -rf json -rff results/workloads.json "$@" \
     | tee results/workloads.txt
 "${run[@]}" 'FirstConnectionBenchmark' -rf json -rff results/first-connection.json "$@" | tee results/first-connection.txt

@@ -177,6 +177,7 @@ class ProxyContractTest {
             assertEquals(1, rows.getInt(1));
         }
         assertTrue(connection.isValid(1));
-        assertTrue(connection.toString().startsWith("IntegrityConnection["));
+        assertEquals(connection.unwrap(org.h2.jdbc.JdbcConnection.class).toString(), connection.toString(),
+                "the driver's own text, as without the proxy (issue 9)");
     }
 }

@@ -4,19 +4,23 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 
-/** Hand-written part of the DatabaseMetaData proxy: {@link #getConnection()} answers the proxy connection. */
-public abstract class DatabaseMetaDataProxy implements DatabaseMetaData {
+/**
+ * Hand-written part of the DatabaseMetaData proxy: {@link #getConnection()} answers the proxy connection. The rest is
+ * plain delegation generated at build time ({@code DatabaseMetaDataDelegation}).
+ */
+public abstract class DatabaseMetaDataProxy extends DatabaseMetaDataDelegation {
 
-    protected final DatabaseMetaData delegate;
     final ConnectionProxy connection;
 
     protected DatabaseMetaDataProxy(DatabaseMetaData delegate, ConnectionProxy connection) {
-        this.delegate = delegate;
+        super(delegate);
         this.connection = connection;
     }
 
+    /** The proxy connection; where the driver throws (a closed connection), what it throws. */
     @Override
-    public final Connection getConnection() {
+    public final Connection getConnection() throws SQLException {
+        delegate.getConnection();
         return connection;
     }
 
@@ -30,8 +34,9 @@ public abstract class DatabaseMetaDataProxy implements DatabaseMetaData {
         return Wrappers.isWrapperFor(this, delegate, iface);
     }
 
+    /** The driver's own text, as without the proxy. */
     @Override
     public final String toString() {
-        return "IntegrityDatabaseMetaData[" + delegate + "]";
+        return delegate.toString();
     }
 }

@@ -1,6 +1,5 @@
 package io.github.integrityjdbc.proxy;
 
-import io.github.integrityjdbc.capture.SizedStream;
 import io.github.integrityjdbc.capture.StatementCapture;
 
 import java.sql.PreparedStatement;
@@ -9,37 +8,25 @@ import java.sql.SQLException;
 
 /**
  * Hand-written part of the PreparedStatement proxy: its execute methods, batch rows, clearParameters and setNull.
- * The value setters ({@code setInt(int, int)}, {@code setString(int, String)}, ...) are generated: each calls the
- * delegate, then {@link #bind} (or {@link #bindStream} for a stream with a length); when the delegate throws, the
+ * The value setters ({@code setInt(int, int)}, {@code setString(int, String)}, ...) are generated at build time
+ * ({@code PreparedStatementDelegation}): each calls the delegate, then the capture's {@code bind} (a primitive
+ * overload keeps a primitive unboxed), or {@code bindStream} for a stream with a length; when the delegate throws, the
  * setter throws what {@link #bindFailed} returns.
  */
-public abstract class PreparedStatementProxy extends StatementProxy implements PreparedStatement {
+public abstract class PreparedStatementProxy extends PreparedStatementDelegation {
 
-    protected PreparedStatementProxy(PreparedStatement delegate, ConnectionProxy connection) {
-        super(delegate, connection);
-    }
-
-    private PreparedStatement prepared() {
-        return (PreparedStatement) delegate;
-    }
-
-    /** Called by the generated setters after the delegate accepted the value. */
-    protected final void bind(int index, Object value) {
-        capture.bind(index, value);
-    }
-
-    /** Called by the generated stream setters that take a length: keeps the length for the explanation. */
-    protected final void bindStream(int index, Object stream, long length) {
-        capture.bind(index, new SizedStream(stream, length));
+    protected PreparedStatementProxy(PreparedStatement delegate, ConnectionProxy connection, String sql) {
+        super(delegate, connection, sql);
     }
 
     /**
      * Called by the generated setters when the delegate rejected the value (Derby and HSQLDB check ranges when a value
      * is bound): records the value and returns what to throw instead.
      */
-    final SQLException bindFailed(SQLException failure, int index, Object value) {
-        capture.bind(index, value);
-        return connection.explainer.explainBind(failure, capture, index);
+    @Override
+    protected final SQLException bindFailed(SQLException failure, int index, Object value) {
+        bind(index, value);
+        return connection.explainer.explainBind(failure, this, index);
     }
 
     // ****  execute  ****
@@ -47,7 +34,7 @@ public abstract class PreparedStatementProxy extends StatementProxy implements P
     @Override
     public final ResultSet executeQuery() throws SQLException {
         try {
-            return ProxyFactory.resultSet(prepared().executeQuery(), this);
+            return ProxyFactory.resultSet(prepared.executeQuery(), this);
         } catch (SQLException e) {
             throw explain(e);
         }
@@ -56,8 +43,8 @@ public abstract class PreparedStatementProxy extends StatementProxy implements P
     @Override
     public final int executeUpdate() throws SQLException {
         try {
-            int count = prepared().executeUpdate();
-            connection.wrote(capture);
+            int count = prepared.executeUpdate();
+            connection.wrote(this);
             return count;
         } catch (SQLException e) {
             throw explain(e);
@@ -67,8 +54,8 @@ public abstract class PreparedStatementProxy extends StatementProxy implements P
     @Override
     public final long executeLargeUpdate() throws SQLException {
         try {
-            long count = prepared().executeLargeUpdate();
-            connection.wrote(capture);
+            long count = prepared.executeLargeUpdate();
+            connection.wrote(this);
             return count;
         } catch (SQLException e) {
             throw explain(e);
@@ -78,8 +65,8 @@ public abstract class PreparedStatementProxy extends StatementProxy implements P
     @Override
     public final boolean execute() throws SQLException {
         try {
-            boolean hasResults = prepared().execute();
-            connection.wrote(capture);
+            boolean hasResults = prepared.execute();
+            connection.wrote(this);
             return hasResults;
         } catch (SQLException e) {
             throw explain(e);
@@ -90,25 +77,25 @@ public abstract class PreparedStatementProxy extends StatementProxy implements P
 
     @Override
     public final void addBatch() throws SQLException {
-        prepared().addBatch();
-        capture.addRow();
+        prepared.addBatch();
+        captureRow();
     }
 
     @Override
     public final void clearParameters() throws SQLException {
-        prepared().clearParameters();
-        capture.clearParameters();
+        prepared.clearParameters();
+        forgetParameters();
     }
 
     @Override
     public final void setNull(int parameterIndex, int sqlType) throws SQLException {
-        prepared().setNull(parameterIndex, sqlType);
-        capture.bind(parameterIndex, StatementCapture.NULL);
+        prepared.setNull(parameterIndex, sqlType);
+        bind(parameterIndex, StatementCapture.NULL);
     }
 
     @Override
     public final void setNull(int parameterIndex, int sqlType, String typeName) throws SQLException {
-        prepared().setNull(parameterIndex, sqlType, typeName);
-        capture.bind(parameterIndex, StatementCapture.NULL);
+        prepared.setNull(parameterIndex, sqlType, typeName);
+        bind(parameterIndex, StatementCapture.NULL);
     }
 }

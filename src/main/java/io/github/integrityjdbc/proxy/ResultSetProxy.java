@@ -4,19 +4,23 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-/** Hand-written part of the ResultSet proxy: {@link #getStatement()} answers the proxy statement. */
-public abstract class ResultSetProxy implements ResultSet {
+/**
+ * Hand-written part of the ResultSet proxy: {@link #getStatement()} answers the proxy statement. The rest is plain
+ * delegation generated at build time ({@code ResultSetDelegation}).
+ */
+public abstract class ResultSetProxy extends ResultSetDelegation {
 
-    protected final ResultSet delegate;
     final StatementProxy statement;
 
     protected ResultSetProxy(ResultSet delegate, StatementProxy statement) {
-        this.delegate = delegate;
+        super(delegate);
         this.statement = statement;
     }
 
+    /** The proxy statement; on a closed result set, what the driver throws. */
     @Override
-    public final Statement getStatement() {
+    public final Statement getStatement() throws SQLException {
+        delegate.getStatement();
         return statement;
     }
 
@@ -30,8 +34,9 @@ public abstract class ResultSetProxy implements ResultSet {
         return Wrappers.isWrapperFor(this, delegate, iface);
     }
 
+    /** The driver's own text, as without the proxy. */
     @Override
     public final String toString() {
-        return "IntegrityResultSet[" + delegate + "]";
+        return delegate.toString();
     }
 }

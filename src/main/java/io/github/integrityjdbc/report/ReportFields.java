@@ -36,7 +36,7 @@ public record ReportFields(ViolationKind kind, String constraint, String table, 
     private static synchronized Function<ReportFields, ViolationReport> constructor() {
         if (reports == null) {
             try {
-                Class.forName(ViolationReport.class.getName(), true, ViolationReport.class.getClassLoader());
+                Class.forName("io.github.integrityjdbc.ViolationReport", true, ReportFields.class.getClassLoader());
             } catch (ClassNotFoundException e) {
                 throw new IllegalStateException(e);
             }

@@ -1,5 +1,6 @@
 package io.github.integrityjdbc.guarantees;
 
+import io.github.integrityjdbc.capture.Capture;
 import io.github.integrityjdbc.capture.StatementCapture;
 import io.github.integrityjdbc.testing.H2Database;
 import org.junit.jupiter.api.Test;
@@ -184,30 +185,26 @@ class MemoryTest {
         }
     }
 
-    /** The references the proxy's batch holds (a retained-size estimate): its blocks' cells and their directory. */
+    /**
+     * The cells the proxy's batch holds (a retained-size estimate): its blocks' cells (references and primitive values)
+     * and their directories. The proxy is its own capture ({@code capture.Capture}), whose {@code batch} keeps them.
+     */
     private static long rowCells(PreparedStatement proxy) throws ReflectiveOperationException {
-        Class<?> type = proxy.getClass();
-        Field capture = null;
-        for (; capture == null && type != null; type = type.getSuperclass()) {
-            for (Field field : type.getDeclaredFields()) {
-                if (field.getType() == StatementCapture.class) {
-                    capture = field;
-                }
-            }
-        }
-        capture.setAccessible(true);
-        Field batchField = StatementCapture.class.getDeclaredField("batch");
+        Field batchField = Capture.class.getDeclaredField("batch");
         batchField.setAccessible(true);
-        Object batch = batchField.get(capture.get(proxy));
+        Object batch = batchField.get(proxy);
         if (batch == null) {
             return 0;
         }
-        Field blocksField = batch.getClass().getDeclaredField("blocks");
-        blocksField.setAccessible(true);
-        Object[][] blocks = (Object[][]) blocksField.get(batch);
-        long cells = blocks.length;
-        for (Object[] block : blocks) {
-            cells += block == null ? 0 : block.length;
+        long cells = 0;
+        for (String name : new String[] {"refBlocks", "bitBlocks", "intBlocks"}) {
+            Field blocksField = batch.getClass().getDeclaredField(name);
+            blocksField.setAccessible(true);
+            Object[] blocks = (Object[]) blocksField.get(batch);
+            cells += blocks.length;
+            for (Object block : blocks) {
+                cells += block == null ? 0 : java.lang.reflect.Array.getLength(block);
+            }
         }
         return cells;
     }

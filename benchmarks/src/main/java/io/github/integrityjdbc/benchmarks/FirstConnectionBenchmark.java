@@ -21,9 +21,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The cost of a connection's first use in a fresh JVM (single shot, one fork per sample): open, SELECT by key, close.
- * {@code firstConnection} pays for whatever the variant does once per JVM (integrity-jdbc generates its proxy
- * classes then); {@code laterConnection} is the same after one connection was already used, and must not pay it
- * again. The real driver is loaded and the tables are created before the measurement, for every variant.
+ * {@code firstConnection} pays for whatever the variant does once per JVM (for integrity-jdbc: loading its classes
+ * from the jar, which holds the proxies generated at build time, and picking the vendor proxy for each driver class);
+ * {@code laterConnection} is the same after one connection was already used, and must not pay it again. The real driver is loaded and the tables are created before the measurement, for every variant.
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)

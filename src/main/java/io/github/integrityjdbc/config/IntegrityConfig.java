@@ -195,6 +195,23 @@ public final class IntegrityConfig {
         return !maskFragments.isEmpty();
     }
 
+    /**
+     * True when a masked fragment occurs in {@code text}, case-insensitively: a text in which none occurs names no
+     * masked column. A quick filter only; what is masked is decided by position.
+     */
+    public boolean mentionsMasked(String text) {
+        if (text == null || maskFragments.isEmpty()) {
+            return false;
+        }
+        String lower = text.toLowerCase(Locale.ROOT);
+        for (String fragment : maskFragments) {
+            if (lower.contains(fragment)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** True when values of a column of this name must never be shown. */
     public boolean isMasked(String column) {
         if (column == null) {

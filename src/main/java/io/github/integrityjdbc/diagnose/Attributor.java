@@ -8,6 +8,7 @@ import io.github.integrityjdbc.report.ValueRenderer;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The attributing stages: the table, columns and values a violation concerns, completed first from what the schema
@@ -21,16 +22,21 @@ final class Attributor {
 
     /**
      * What the schema says of the named constraint: its table, columns, type (primary key or unique, where the error
-     * cannot tell) and referenced table. {@code statement} is the failed statement's shape, whose table helps
-     * databases whose constraint names are unique only within a table.
+     * cannot tell) and referenced table. {@code statementShape} gives the failed statement's shape, whose table helps
+     * databases whose constraint names are unique only within a table; it is read only when the schema is asked.
      */
-    static ErrorFacts fromSchema(ErrorFacts read, SqlShape statement, SchemaLookups lookups) {
+    static ErrorFacts fromSchema(ErrorFacts read, Supplier<SqlShape> statementShape, SchemaLookups lookups) {
         Dialect dialect = lookups.dialect;
+        boolean primaryKeyUnknown = read.kind() == ViolationKind.UNIQUE && !dialect.namesPrimaryKeys();
+        boolean sideUnknown = read.kind() == ViolationKind.FOREIGN_KEY && !dialect.namesForeignKeySide();
+        boolean lookup = read.constraint() != null && (read.table() == null || read.columns().isEmpty()
+                || primaryKeyUnknown || sideUnknown);
+        if (!lookup && read.duplicateEntry() == null) {
+            return read; // the error said all the schema could add
+        }
         ErrorReading facts = new ErrorReading(read);
-        boolean primaryKeyUnknown = facts.kind == ViolationKind.UNIQUE && !dialect.namesPrimaryKeys();
-        boolean sideUnknown = facts.kind == ViolationKind.FOREIGN_KEY && !dialect.namesForeignKeySide();
-        if (facts.constraint != null && (facts.table == null || facts.columns.isEmpty() || primaryKeyUnknown
-                || sideUnknown)) {
+        if (lookup) {
+            SqlShape statement = statementShape.get();
             String table = facts.table != null ? facts.table : statementTable(statement, dialect);
             String schema = facts.schema != null ? facts.schema
                     : statement.schema() != null ? dialect.storedName(statement.schema(), false) : null;
@@ -63,7 +69,8 @@ final class Attributor {
     /**
      * What the located statement adds: the column of a value rejected at bind time, of a data error that names none,
      * of a value the error shows without its column; the statement's table where the error names none. Also the
-     * columns of the violation's table in order, which place the values of a row the message lists.
+     * columns of the violation's table in order, which place the values of a row the message lists (looked up only if
+     * masking asks, while {@code lookups} is open).
      *
      * @param failedParameter the 1-based index of a value the driver rejected when it was bound, or 0
      * @param masking whether any column may be masked: the table's columns are needed only then
@@ -73,6 +80,9 @@ final class Attributor {
         Dialect dialect = lookups.dialect;
         boolean unnamedForeignKey = attributed.kind() == ViolationKind.FOREIGN_KEY && attributed.constraint() == null
                 && attributed.table() == null && attributed.columns().isEmpty();
+        if (!unnamedForeignKey && !attributed.columns().isEmpty() && attributed.table() != null) {
+            return new Attribution(attributed, tableColumns(masking, lookups, attributed.schema(), attributed.table()));
+        }
         ErrorReading facts = new ErrorReading(unnamedForeignKey
                 ? lookups.foreignKeyOfStatement(attributed, statement) : attributed);
         SqlShape shape = statement.shape();
@@ -91,9 +101,13 @@ final class Attributor {
         if (facts.table == null && writes && shape.table() != null && facts.kind != ViolationKind.FOREIGN_KEY) {
             facts.table = statementTable(shape, dialect);
         }
-        List<String> tableColumns = masking
-                ? SchemaLookups.names(lookups.tableColumns(facts.schema, facts.table)) : List.of();
-        return new Attribution(facts.facts(), tableColumns);
+        return new Attribution(facts.facts(), tableColumns(masking, lookups, facts.schema, facts.table));
+    }
+
+    /** The table's columns, looked up when asked for, where masking may need them. */
+    private static Supplier<List<String>> tableColumns(boolean masking, SchemaLookups lookups, String schema,
+                                                       String table) {
+        return masking ? () -> SchemaLookups.names(lookups.tableColumns(schema, table)) : List::of;
     }
 
     /** A value rejected at bind time: its column is the one the statement gives the parameter. */

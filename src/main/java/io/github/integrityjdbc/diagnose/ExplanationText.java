@@ -4,11 +4,13 @@ import io.github.integrityjdbc.ViolationKind;
 
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** Writes {@code ViolationReport.explain()}: one line that says what happened, where, with which values. */
 final class ExplanationText {
 
     private static final int MAX_SQL = 1000;
+    private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
 
     private ExplanationText() {
     }
@@ -26,7 +28,8 @@ final class ExplanationText {
         Integer batchIndex = statement.batchIndex();
         int batchSize = statement.batchSize();
         int maxSql = MAX_SQL;
-        StringBuilder text = new StringBuilder(256);
+        StringBuilder text = new StringBuilder(256 + (sql == null ? 0 : Math.min(sql.length(), maxSql))
+                + 16 * parameters.size());
         text.append(headline(facts, shape, dialect, dataError));
         if (!offending.isEmpty()) {
             text.append(": ");
@@ -116,7 +119,19 @@ final class ExplanationText {
 
     /** Whitespace runs (newlines included) as one space, cut at {@code max} characters. */
     private static String oneLine(String sql, int max) {
-        String line = sql.replaceAll("\\s+", " ").trim();
+        String line = isOneLine(sql) ? sql : WHITE_SPACE.matcher(sql).replaceAll(" ").trim();
         return line.length() > max ? line.substring(0, max) + "…" : line;
+    }
+
+    /** True for text that {@link #oneLine} would leave as it is: single spaces inside, none at either end. */
+    private static boolean isOneLine(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c)
+                    && (c != ' ' || i == 0 || i == text.length() - 1 || text.charAt(i + 1) == ' ')) {
+                return false;
+            }
+        }
+        return true;
     }
 }

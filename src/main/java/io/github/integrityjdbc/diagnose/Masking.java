@@ -22,9 +22,13 @@ final class Masking {
     private static final String MASK = ValueRenderer.MASK;
 
     private final IntegrityConfig config;
+    private final FailedStatement statement;
+    private String statementSql;
 
-    Masking(IntegrityConfig config) {
+    /** Masking for one explanation, of {@code statement}'s SQL and values among the rest. */
+    Masking(IntegrityConfig config, FailedStatement statement) {
         this.config = config;
+        this.statement = statement;
     }
 
     /** True when some column may be masked at all. */
@@ -36,10 +40,21 @@ final class Masking {
         return config.isMasked(column);
     }
 
+    /**
+     * Whether the statement's SQL can give a masked column a value at all: it names one, or it is an INSERT without a
+     * column list whose table's columns include one or are unknown. Names are read from the SQL's tokens, so a text in
+     * which no masked fragment occurs names none: the statement is then not read again.
+     */
+    private boolean statementMayMask() {
+        return active() && statement.sql() != null && (config.mentionsMasked(statement.sql())
+                || statement.shape().positionalInsert()
+                && (statement.tableColumns().isEmpty() || anyMasked(statement.tableColumns())));
+    }
+
     /** Which of the statement's parameters (index 0 being parameter 1) give a masked column its value. */
-    boolean[] maskedParameters(FailedStatement statement) {
+    boolean[] maskedParameters() {
         boolean[] masked = new boolean[statement.values().length];
-        if (!active() || statement.sql() == null) {
+        if (!statementMayMask()) {
             return masked;
         }
         List<Token> tokens = SqlText.tokenize(statement.sql());
@@ -67,6 +82,14 @@ final class Masking {
         if (parameter > 0 && parameter <= masked.length) {
             masked[parameter - 1] = true;
         }
+    }
+
+    /** The statement's SQL, masked as {@link #sql(String, List)} says; read once. */
+    String statementSql() {
+        if (statementSql == null && statement.sql() != null) {
+            statementSql = statementMayMask() ? sql(statement.sql(), statement.tableColumns()) : statement.sql();
+        }
+        return statementSql;
     }
 
     /**
@@ -179,20 +202,27 @@ final class Masking {
      * by column, values of a listed row placed by the table's columns, quoted SQL masked as SQL. Where a masked column
      * could be among what cannot be placed, that part is cut (replaced by {@code ****}) rather than guessed.
      */
-    String message(String message, MessageSpans places, Attribution attribution, FailedStatement statement) {
+    String message(String message, MessageSpans places, Attribution attribution) {
         if (message == null || !active()) {
             return message;
         }
-        boolean exposed = couldShowMasked(attribution, statement);
+        Boolean exposed = null; // asked only where something cannot be placed
         List<Span> cuts = new ArrayList<>();
         for (ShownValue value : places.shown()) {
             Boolean masked = masked(value, attribution);
-            if (Boolean.TRUE.equals(masked) || masked == null && exposed) {
+            if (masked == null) {
+                exposed = exposed != null ? exposed : couldShowMasked(attribution);
+                masked = exposed;
+            }
+            if (masked) {
                 cuts.add(new Span(value.start(), value.end()));
             }
         }
-        if (exposed) {
+        if (!places.opaque().isEmpty() && (exposed != null ? exposed : couldShowMasked(attribution))) {
             cuts.addAll(places.opaque());
+        }
+        if (cuts.isEmpty() && (places.sql().isEmpty() || quotesOnlyTheStatementUnmasked(message, places))) {
+            return message; // nothing to replace
         }
         List<Span> all = new ArrayList<>(cuts);
         all.addAll(places.sql());
@@ -205,7 +235,8 @@ final class Masking {
             }
             out.append(message, at, span.start());
             if (places.sql().contains(span) && !cuts.contains(span)) {
-                out.append(sql(message.substring(span.start(), span.end()), statement.tableColumns()));
+                String quoted = message.substring(span.start(), span.end());
+                out.append(quoted.equals(statement.sql()) ? statementSql() : sql(quoted, statement.tableColumns()));
             } else {
                 out.append(MASK);
             }
@@ -219,14 +250,13 @@ final class Masking {
      * driver's exception, such as pgjdbc's detail): masked there as in the message. Where it is not in the message,
      * it cannot be placed: cut when a masked column could be in it.
      */
-    String messagePart(String part, String message, MessageSpans places, Attribution attribution,
-                       FailedStatement statement) {
+    String messagePart(String part, String message, MessageSpans places, Attribution attribution) {
         if (part == null || part.isEmpty() || !active()) {
             return part;
         }
         int from = message == null ? -1 : message.indexOf(part);
         if (from < 0) {
-            return couldShowMasked(attribution, statement) ? MASK : part;
+            return couldShowMasked(attribution) ? MASK : part;
         }
         int to = from + part.length();
         List<ShownValue> shown = new ArrayList<>();
@@ -236,7 +266,18 @@ final class Masking {
             }
         }
         return message(part, new MessageSpans(shown, clip(places.sql(), from, to), clip(places.opaque(), from, to)),
-                attribution, statement);
+                attribution);
+    }
+
+    /** True when every SQL the message quotes is the statement's, and masking leaves that unchanged. */
+    private boolean quotesOnlyTheStatementUnmasked(String message, MessageSpans places) {
+        for (Span span : places.sql()) {
+            if (statement.sql() == null || !message.regionMatches(span.start(), statement.sql(), 0, span.end() - span.start())
+                    || span.end() - span.start() != statement.sql().length() || !statementSql().equals(statement.sql())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The spans that overlap [from, to), clipped to it and moved to start at 0. */
@@ -267,25 +308,16 @@ final class Masking {
     }
 
     /**
-     * Whether a masked column's value could stand in the message: the violation's table has a masked column (another
-     * row's values may be shown), or its columns could not be read; the constraint's columns include one; or the
-     * statement names one.
+     * Whether a masked column's value could stand in the message: the constraint's columns include one; the statement
+     * could name one (a masked fragment occurs in its text); or the violation's table has one (another row's values may
+     * be shown), or its columns could not be read.
      */
-    private boolean couldShowMasked(Attribution attribution, FailedStatement statement) {
+    private boolean couldShowMasked(Attribution attribution) {
         ErrorFacts facts = attribution.facts();
-        if (anyMasked(attribution.tableColumns()) || anyMasked(facts.columns())
-                || anyMasked(facts.referencedColumns())
-                || facts.table() != null && attribution.tableColumns().isEmpty()) {
-            return true;
-        }
-        if (statement.sql() != null) {
-            for (Token t : SqlText.tokenize(statement.sql())) {
-                if (t.isName() && masked(t.name())) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return anyMasked(facts.columns()) || anyMasked(facts.referencedColumns())
+                || statement.sql() != null && config.mentionsMasked(statement.sql())
+                || anyMasked(attribution.tableColumns())
+                || facts.table() != null && attribution.tableColumns().isEmpty();
     }
 
     private boolean anyMasked(List<String> columns) {

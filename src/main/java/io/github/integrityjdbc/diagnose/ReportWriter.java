@@ -32,36 +32,36 @@ final class ReportWriter {
 
     static Written write(Violation violation, Attribution attribution, FailedStatement statement, Dialect dialect,
                          String database, IntegrityConfig config) {
-        Masking masking = new Masking(config);
+        Masking masking = new Masking(config, statement);
         ErrorFacts facts = attribution.facts();
         Object[] values = statement.values();
-        boolean[] maskedParameters = masking.maskedParameters(statement);
+        boolean[] maskedParameters = masking.maskedParameters();
         List<String> parameters = new ArrayList<>(values.length);
         for (int i = 0; i < values.length; i++) {
             parameters.add(maskedParameters[i] ? ValueRenderer.MASK
                     : ValueRenderer.render(values[i], config.maxValueLength()));
         }
         Map<String, String> offending = offendingValues(facts, statement, masking, config.maxValueLength());
-        String sql = masking.sql(statement.sql(), statement.tableColumns());
+        String sql = masking.statementSql();
         String explanation = ExplanationText.explain(facts, violation.dataError(), statement, dialect, offending, sql,
                 parameters);
         ViolationReport report = new ReportFields(facts.kind(), facts.constraint(), facts.table(), facts.columns(), sql,
                 parameters, offending, statement.batchIndex(), violation.sqlState(),
                 violation.exception().getErrorCode(), database, config.name(), explanation).report();
         String suffix = "\nintegrity-jdbc: " + explanation;
-        String message = masked(violation.failure(), facts.message(), masking, attribution, statement);
+        String message = masked(violation.failure(), facts.message(), masking, attribution) + suffix;
         String rowMessage = violation.exception() == violation.failure() ? message
-                : masked(violation.exception(), facts.rowMessage(), masking, attribution, statement);
+                : masked(violation.exception(), facts.rowMessage(), masking, attribution) + suffix;
         String rowOriginal = violation.exception().getMessage();
         UnaryOperator<String> rowMessagePart = part -> masking.messagePart(part, rowOriginal, facts.rowMessage(),
-                attribution, statement);
-        return new Written(report, message + suffix, rowMessage + suffix, rowMessagePart);
+                attribution);
+        return new Written(report, message, rowMessage, rowMessagePart);
     }
 
     private static String masked(java.sql.SQLException e, ErrorFacts.MessageSpans places, Masking masking,
-                                 Attribution attribution, FailedStatement statement) {
+                                 Attribution attribution) {
         String original = e.getMessage();
-        return original == null ? "" : masking.message(original, places, attribution, statement);
+        return original == null ? "" : masking.message(original, places, attribution);
     }
 
     /** The value each of the violation's columns was given, from the statement or else from the message. */

@@ -207,8 +207,7 @@ record SqlShape(Operation operation, String schema, String table, boolean tableQ
         }
 
         private static boolean isKeyword(Token t) {
-            return t.type() == Type.WORD && (t.text().equalsIgnoreCase("AND") || t.text().equalsIgnoreCase("OR")
-                    || t.text().equalsIgnoreCase("WHERE") || t.text().equalsIgnoreCase("NOT"));
+            return t.isWord("AND") || t.isWord("OR") || t.isWord("WHERE") || t.isWord("NOT");
         }
 
         private static boolean isClauseEnd(Token t) {

@@ -12,16 +12,22 @@ final class SqlText {
     enum Type { WORD, QUOTED_NAME, STRING, NUMBER, PARAM, SYMBOL }
 
     /**
-     * One token. {@code parameter} is the 1-based JDBC parameter index of a {@code ?}, 0 for other tokens.
+     * One token: where it stands in the SQL, without a copy of its text until {@link #text()} is asked for.
+     * {@code parameter} is the 1-based JDBC parameter index of a {@code ?}, 0 for other tokens.
      */
-    record Token(Type type, String text, int start, int end, int parameter) {
+    record Token(Type type, String sql, int start, int end, int parameter) {
+
+        String text() {
+            return sql.substring(start, end);
+        }
 
         boolean isWord(String word) {
-            return type == Type.WORD && text.equalsIgnoreCase(word);
+            return type == Type.WORD && end - start == word.length() && sql.regionMatches(true, start, word, 0,
+                    word.length());
         }
 
         boolean isSymbol(char c) {
-            return type == Type.SYMBOL && text.length() == 1 && text.charAt(0) == c;
+            return type == Type.SYMBOL && end - start == 1 && sql.charAt(start) == c;
         }
 
         boolean isName() {
@@ -31,11 +37,12 @@ final class SqlText {
         /** A name without its quotes. */
         String name() {
             if (type != Type.QUOTED_NAME) {
-                return text;
+                return text();
             }
-            char close = text.charAt(0) == '[' ? ']' : text.charAt(0);
-            String inner = text.substring(1, text.endsWith(String.valueOf(close)) && text.length() > 1
-                    ? text.length() - 1 : text.length());
+            char open = sql.charAt(start);
+            char close = open == '[' ? ']' : open;
+            boolean closed = end - start > 1 && sql.charAt(end - 1) == close;
+            String inner = sql.substring(start + 1, closed ? end - 1 : end);
             return inner.replace("" + close + close, "" + close);
         }
     }
@@ -101,14 +108,14 @@ final class SqlText {
                     type = Type.SYMBOL;
                 } else {
                     i++;
-                    tokens.add(new Token(Type.PARAM, "?", start, i, ++parameters));
+                    tokens.add(new Token(Type.PARAM, sql, start, i, ++parameters));
                     continue;
                 }
             } else {
                 i++;
                 type = Type.SYMBOL;
             }
-            tokens.add(new Token(type, sql.substring(start, i), start, i, 0));
+            tokens.add(new Token(type, sql, start, i, 0));
         }
         return tokens;
     }

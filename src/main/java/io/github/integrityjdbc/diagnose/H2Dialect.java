@@ -119,7 +119,7 @@ final class H2Dialect implements Dialect {
             if (row.lookingAt()) {
                 List<int[]> spans = SqlText.splitSpans(message, row.start(1), row.end(1));
                 for (int i = 0; i < spans.size(); i++) {
-                    Span value = Masking.valueOf(message, spans.get(i)[0], spans.get(i)[1]);
+                    Span value = MaskedSql.valueOf(message, spans.get(i)[0], spans.get(i)[1]);
                     facts.shownInRow(i, spans.size(), value.start(), value.end());
                 }
                 facts.recognised();
@@ -153,7 +153,7 @@ final class H2Dialect implements Dialect {
         if (m.lookingAt()) {
             facts.columns.add(m.group(1));
             facts.columnType = m.group(2);
-            Span value = Masking.valueOf(message, m.start(3), m.end(3));
+            Span value = MaskedSql.valueOf(message, m.start(3), m.end(3));
             facts.shown(m.group(1), m.group(3), value.start(), value.end());
             facts.recognised();
         }
@@ -205,7 +205,7 @@ final class H2Dialect implements Dialect {
         }
         for (int i = 0; i < spans.size(); i++) {
             int[] span = spans.get(i);
-            Span value = Masking.valueOf(message, span[0], span[1]);
+            Span value = MaskedSql.valueOf(message, span[0], span[1]);
             facts.shown(facts.columns.get(i), message.substring(span[0], span[1]), value.start(), value.end());
         }
     }

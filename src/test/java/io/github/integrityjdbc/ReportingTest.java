@@ -75,6 +75,22 @@ class ReportingTest {
         assertNotNull(any.getId().getDescription());
     }
 
+    /** A counter the application removes from the registry comes back, counting, at the next violation. */
+    @Test
+    void counterRemovedByTheApplication_isRegisteredAgainAtTheNextViolation() throws SQLException {
+        String name = H2Database.uniqueName("removed");
+        String ds = "h2:mem:" + name;
+        try (Connection connection = H2Database.openWithSchema(name, new Properties())) {
+            fail(connection, "INSERT INTO person (id, email, name, age) VALUES (?, ?, ?, ?)", 3, "a@example.com", "C", 1);
+            assertEquals(1.0, count(ds, "unique", "person", "uq_person_email"));
+            Metrics.globalRegistry.remove(Metrics.globalRegistry.find("jdbc.integrity.violations")
+                    .tag("datasource", ds).counter());
+            assertEquals(0.0, count(ds, "unique", "person", "uq_person_email"));
+            fail(connection, "INSERT INTO person (id, email, name, age) VALUES (?, ?, ?, ?)", 3, "a@example.com", "C", 1);
+        }
+        assertEquals(1.0, count(ds, "unique", "person", "uq_person_email"));
+    }
+
     private double count(String dataSource, String kind, String table, String constraint) {
         Counter counter = registry.find("jdbc.integrity.violations").tags("datasource", dataSource, "kind", kind,
                 "table", table, "constraint", constraint).counter();

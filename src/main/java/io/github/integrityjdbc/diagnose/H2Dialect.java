@@ -28,20 +28,11 @@ final class H2Dialect implements Dialect {
     /** Unique and primary key: constraint [PRIMARY KEY | INDEX index] ON table(columns). */
     private static final Pattern UNIQUE = Pattern.compile(
             "\"" + QUALIFIED + "( PRIMARY KEY| INDEX (?:\\w+\\.)?(\\w+))? ON " + QUALIFIED + "\\(([^)]*)\\)");
-    /**
-     * The index values of a unique violation: VALUES ( /* 1 * / 'a@example.com' ), up to the end of the quoted part
-     * (a value may itself contain )").
-     */
-    private static final Pattern UNIQUE_VALUES = Pattern.compile(
-            "\\) VALUES \\( /\\*[^*]*\\*/ (.*?) ?\\)\"(?=; SQL statement:| \\[\\d|$)");
     private static final Pattern FOREIGN_KEY = Pattern.compile(
             "\"" + NAME + ": " + QUALIFIED + " FOREIGN KEY\\(([^)]*)\\) REFERENCES " + QUALIFIED
                     + "\\(([^)]*)\\) \\(((?s:.*?))\\)\"(?=; SQL statement:| \\[\\d|$)");
-    /** A single-column primary key's message lists the existing row: ( /* key:1 * / 1, 'a@example.com', …). */
-    private static final Pattern EXISTING_ROW = Pattern.compile(
-            "\\) \\( /\\*[^*]*\\*/ (.*?)\\)\"(?=; SQL statement:| \\[\\d|$)");
     /** Where H2 quotes the statement: {@code ; SQL statement:↵INSERT … [23505-252]}. */
-    private static final Pattern SQL_STATEMENT = Pattern.compile("; SQL statement:\\n((?s:.*)) \\[\\d+-\\d+\\]$");
+    private static final String SQL_STATEMENT = "; SQL statement:\n";
     private static final Pattern FIRST_QUOTED_NAME = Pattern.compile("\"" + NAME + "[\":]");
     private static final Pattern TOO_LONG = Pattern.compile("\"" + NAME + " ([^\"]*)\": \"(.*) \\((\\d+)\\)\"");
     private static final Pattern OUT_OF_RANGE = Pattern.compile("\"([^\"]*)\"(?:[^\"]*\"" + NAME + "\")?");
@@ -115,9 +106,9 @@ final class H2Dialect implements Dialect {
         facts.columns.addAll(indexColumns(m.group(7)));
         // A single-column primary key message lists the whole existing row; an index message lists the key values.
         if (" PRIMARY KEY".equals(m.group(3))) {
-            Matcher row = EXISTING_ROW.matcher(message).region(m.end() - 1, message.length());
-            if (row.lookingAt()) {
-                List<int[]> spans = SqlText.splitSpans(message, row.start(1), row.end(1));
+            int[] row = listAfter(message, m.end() - 1, ") ( /*");
+            if (row != null) {
+                List<int[]> spans = SqlText.splitSpans(message, row[0], row[1]);
                 for (int i = 0; i < spans.size(); i++) {
                     Span value = MaskedSql.valueOf(message, spans.get(i)[0], spans.get(i)[1]);
                     facts.shownInRow(i, spans.size(), value.start(), value.end());
@@ -126,11 +117,49 @@ final class H2Dialect implements Dialect {
             }
             return;
         }
-        Matcher values = UNIQUE_VALUES.matcher(message).region(m.end() - 1, message.length());
-        if (values.lookingAt()) {
-            putValues(message, facts, values.start(1), values.end(1));
+        int[] values = listAfter(message, m.end() - 1, ") VALUES ( /*");
+        if (values != null) {
+            putValues(message, facts, values[0], values[1] > values[0] && message.charAt(values[1] - 1) == ' '
+                    ? values[1] - 1 : values[1]);
             facts.recognised();
         }
+    }
+
+    /**
+     * The values H2 lists after {@code opening} at {@code at} ({@code ) VALUES ( /* 1 * / 'a@example.com' )} for an
+     * index, {@code ) ( /* key:1 * / 1, 'a', …)} for a primary key's existing row): {start, end} of the text between
+     * the comment and the first {@code )"} that ends the quoted part (followed by {@code ; SQL statement:}, by
+     * {@code  [<digit>} or by the message's end; a value may itself contain {@code )"}); null when the message does not
+     * read so, or a value holds a line break. Scanned once, in linear time.
+     */
+    private static int[] listAfter(String message, int at, String opening) {
+        if (!message.startsWith(opening, at)) {
+            return null;
+        }
+        int star = message.indexOf('*', at + opening.length());
+        if (star < 0 || !message.startsWith("*/ ", star)) {
+            return null;
+        }
+        int start = star + 3;
+        for (int close = message.indexOf(")\"", start); close >= 0; close = message.indexOf(")\"", close + 1)) {
+            int after = close + 2;
+            if (after == message.length() || message.startsWith("; SQL statement:", after)
+                    || message.startsWith(" [", after) && after + 2 < message.length()
+                    && Character.isDigit(message.charAt(after + 2))) {
+                return hasLineBreak(message, start, close) ? null : new int[] {start, close};
+            }
+        }
+        return null;
+    }
+
+    private static boolean hasLineBreak(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void readForeignKey(String message, ErrorReading facts) {
@@ -178,13 +207,29 @@ final class H2Dialect implements Dialect {
      * dialect does not know.
      */
     private static boolean readStatementPart(String message, ErrorReading facts) {
-        Matcher m = SQL_STATEMENT.matcher(message);
-        int end = message.indexOf("; SQL statement:\n");
-        if (end < 0 || !m.find(end)) {
+        int marker = message.indexOf(SQL_STATEMENT);
+        int bracket = message.lastIndexOf(" [");
+        if (marker < 0 || bracket < marker + SQL_STATEMENT.length() || !message.endsWith("]")
+                || !isCodeAndVersion(message, bracket + 2, message.length() - 1)) {
             return false;
         }
-        facts.quotesSql(m.start(1), m.end(1));
+        facts.quotesSql(marker + SQL_STATEMENT.length(), bracket);
         return true;
+    }
+
+    /** {@code 23505-252}: digits, a dash, digits. */
+    private static boolean isCodeAndVersion(String text, int from, int to) {
+        int dash = text.indexOf('-', from);
+        return dash > from && dash < to - 1 && digits(text, from, dash) && digits(text, dash + 1, to);
+    }
+
+    private static boolean digits(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!Character.isDigit(text.charAt(i))) {
+                return false;
+            }
+        }
+        return from < to;
     }
 
     /**

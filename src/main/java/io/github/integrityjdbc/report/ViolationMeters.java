@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.Metrics;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 import java.util.WeakHashMap;
 
@@ -34,14 +35,32 @@ public final class ViolationMeters {
 
     /** Counts {@code report} in {@code registry}, or in Micrometer's global registry when it is null. */
     public static void count(MeterRegistry registry, ViolationReport report) {
-        Counter.builder(NAME)
-                .description("Statements rejected by the database for an integrity violation or a data error")
-                .tag("kind", report.kind().name().toLowerCase(Locale.ROOT))
-                .tag("table", seen(registry).tables.admit(tag(report.table().orElse(null))))
-                .tag("constraint", seen(registry).constraints.admit(tag(report.constraint().orElse(null))))
-                .tag("datasource", report.dataSource() == null ? "unknown" : report.dataSource())
-                .register(registry == null ? Metrics.globalRegistry : registry)
-                .increment();
+        Seen seen = seen(registry);
+        String kind = report.kind().name().toLowerCase(Locale.ROOT);
+        String table = seen.tables.admit(tag(report.table().orElse(null)));
+        String constraint = seen.constraints.admit(tag(report.constraint().orElse(null)));
+        String dataSource = report.dataSource() == null ? "unknown" : report.dataSource();
+        CounterKey key = new CounterKey(kind, table, constraint, dataSource);
+        Counter counter = seen.counters.get(key);
+        if (counter == null) {
+            counter = Counter.builder(NAME)
+                    .description("Statements rejected by the database for an integrity violation or a data error")
+                    .tag("kind", kind)
+                    .tag("table", table)
+                    .tag("constraint", constraint)
+                    .tag("datasource", dataSource)
+                    .register(registry == null ? Metrics.globalRegistry : registry);
+            if (seen.counters.size() < MAX_COUNTERS) {
+                seen.counters.putIfAbsent(key, counter);
+            }
+        }
+        counter.increment();
+    }
+
+    /** Counters kept per registry, so that a violation costs no meter lookup; past this many, each is looked up. */
+    private static final int MAX_COUNTERS = 10_000;
+
+    private record CounterKey(String kind, String table, String constraint, String dataSource) {
     }
 
     private static String tag(String value) {
@@ -50,13 +69,23 @@ public final class ViolationMeters {
 
     private static Seen seen(MeterRegistry registry) {
         synchronized (SEEN) {
-            return SEEN.computeIfAbsent(registry, r -> new Seen());
+            return SEEN.computeIfAbsent(registry, r -> {
+                Seen seen = new Seen();
+                // a counter the application removes from the registry is registered again at the next violation
+                (r == null ? Metrics.globalRegistry : r).config().onMeterRemoved(meter -> {
+                    if (NAME.equals(meter.getId().getName())) {
+                        seen.counters.clear();
+                    }
+                });
+                return seen;
+            });
         }
     }
 
     private static final class Seen {
         final Admitted tables = new Admitted();
         final Admitted constraints = new Admitted();
+        final Map<CounterKey, Counter> counters = new ConcurrentHashMap<>();
     }
 
     /** The first {@value #MAX_TAG_VALUES} distinct values pass; later new ones become {@value #OVERFLOW}. */

@@ -1,9 +1,10 @@
 package io.github.integrityjdbc.report;
 
 /**
- * Which optional libraries the application has. SLF4J 2 and Micrometer are used when present and never required:
- * the classes that import them ({@link ViolationLog}, {@link ViolationMeters}, {@link DebugLog}'s SLF4J half) are
- * loaded only when these flags are true, so the drop-in driver jar explains violations without either.
+ * Which optional libraries the application has. SLF4J 2, Micrometer (core and Observation) and the OpenTelemetry
+ * API are used when present and never required: the classes that import them ({@link ViolationLog},
+ * {@link ViolationMeters}, {@link OpenTelemetrySignal}, {@link ObservationSignal}, {@link DebugLog}'s SLF4J half) are
+ * loaded only when these flags are true, so the drop-in driver jar explains violations without any of them.
  */
 public final class OptionalLibraries {
 
@@ -11,6 +12,10 @@ public final class OptionalLibraries {
     public static final boolean SLF4J = present("org.slf4j.spi.LoggingEventBuilder");
     /** True when Micrometer's core API can be loaded. */
     public static final boolean MICROMETER = present("io.micrometer.core.instrument.MeterRegistry");
+    /** True when the OpenTelemetry trace API can be loaded ({@link OpenTelemetrySignal}). */
+    public static final boolean OPENTELEMETRY = present("io.opentelemetry.api.trace.Span");
+    /** True when Micrometer's Observation API can be loaded ({@link ObservationSignal}). */
+    public static final boolean OBSERVATION = present("io.micrometer.observation.ObservationRegistry");
 
     private OptionalLibraries() {
     }

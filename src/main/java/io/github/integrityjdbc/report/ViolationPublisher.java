@@ -4,7 +4,8 @@ import io.github.integrityjdbc.ViolationReport;
 import io.github.integrityjdbc.config.IntegrityConfig;
 
 /**
- * The last stage: the violation's log line and count, once the exception the application gets exists. A logging or
+ * The last stage: the violation's log line and count, and its attributes on the application's current span or
+ * observation, once the exception the application gets exists. A logging or
  * metrics failure is logged at DEBUG and never reaches the application.
  */
 public final class ViolationPublisher {
@@ -27,6 +28,20 @@ public final class ViolationPublisher {
                 ViolationMeters.count(config.registry(), report);
             } catch (RuntimeException | LinkageError e) {
                 LOG.debug("Could not count a violation", e);
+            }
+        }
+        if (OptionalLibraries.OPENTELEMETRY) {
+            try {
+                OpenTelemetrySignal.record(report);
+            } catch (RuntimeException | LinkageError e) {
+                LOG.debug("Could not add a violation to the current span", e);
+            }
+        }
+        if (OptionalLibraries.OBSERVATION) {
+            try {
+                ObservationSignal.record(report);
+            } catch (RuntimeException | LinkageError e) {
+                LOG.debug("Could not add a violation to the current observation", e);
             }
         }
     }

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.instrumentation.jdbc.OpenTelemetryDriver;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.common.CompletableResultCode;
@@ -99,11 +100,18 @@ public final class Peers {
 
     /** A span exporter that counts and drops: the SDK still builds, samples, ends and hands over every span. */
     public static final class CountingExporter implements SpanExporter {
+        private static final AttributeKey<String> VIOLATION_KIND = AttributeKey.stringKey("db.integrity.kind");
         private long spans;
+        private long violationSpans;
 
         @Override
         public CompletableResultCode export(Collection<SpanData> batch) {
             spans += batch.size();
+            for (SpanData span : batch) {
+                if (span.getAttributes().get(VIOLATION_KIND) != null) {
+                    violationSpans++;
+                }
+            }
             return CompletableResultCode.ofSuccess();
         }
 
@@ -119,6 +127,11 @@ public final class Peers {
 
         public long spans() {
             return spans;
+        }
+
+        /** Spans that carried integrity-jdbc's {@code db.integrity.kind} attribute. */
+        public long violationSpans() {
+            return violationSpans;
         }
     }
 }

@@ -92,6 +92,23 @@ public enum Variant {
         long evidence() {
             return Peers.SPANS.spans();
         }
+    },
+
+    /**
+     * The OpenTelemetry JDBC driver outside integrity-jdbc ({@code jdbc:otel:integrity:}, the order README
+     * recommends): its span is current when a violation is explained, so the violation's attributes go on it. Against
+     * {@code OTEL}, the cost of integrity-jdbc with a span current.
+     */
+    OTEL_INTEGRITY {
+        @Override
+        Connection connect(Database database) throws SQLException {
+            return DriverManager.getConnection("jdbc:otel:integrity:" + database.url());
+        }
+
+        @Override
+        long evidence() {
+            return Peers.SPANS.spans();
+        }
     };
 
     /** Opens a connection through this variant. */
@@ -114,7 +131,7 @@ public enum Variant {
             case INTEGRITY_URL, INTEGRITY_DATASOURCE -> name.startsWith("io.github.integrityjdbc.");
             case DATASOURCE_PROXY, DATASOURCE_PROXY_LISTENER -> jdbcObject instanceof ProxyJdbcObject;
             case LOG4JDBC -> jdbcObject instanceof ConnectionSpy || jdbcObject instanceof StatementSpy;
-            case OTEL -> name.startsWith("io.opentelemetry.instrumentation.jdbc.");
+            case OTEL, OTEL_INTEGRITY -> name.startsWith("io.opentelemetry.instrumentation.jdbc.");
             case RAW -> throw new AssertionError("RAW overrides wraps");
         };
     }
@@ -139,8 +156,9 @@ public enum Variant {
                 throw notInPath("its statements are " + statement.getClass().getName());
             }
         }
-        if (this == INTEGRITY_URL || this == INTEGRITY_DATASOURCE) {
+        if (this == INTEGRITY_URL || this == INTEGRITY_DATASOURCE || this == OTEL_INTEGRITY) {
             double counted = Peers.violationsCounted();
+            long violationSpans = Peers.SPANS.violationSpans();
             SQLException failure = workload.failingInsert(Integer.MAX_VALUE);
             if (IntegrityViolations.find(failure).map(report -> report.kind() != ViolationKind.UNIQUE).orElse(true)) {
                 throw notInPath("a UNIQUE violation came back without its report: " + failure);
@@ -148,10 +166,13 @@ public enum Variant {
             if (Peers.violationsCounted() <= counted) {
                 throw notInPath("a UNIQUE violation was not counted");
             }
+            if (this == OTEL_INTEGRITY && Peers.SPANS.violationSpans() <= violationSpans) {
+                throw notInPath("no span carried the violation's attributes");
+            }
         }
-        if (this == DATASOURCE_PROXY_LISTENER || this == OTEL) {
+        if (this == DATASOURCE_PROXY_LISTENER || this == OTEL || this == OTEL_INTEGRITY) {
             if (evidence() <= startEvidence) {
-                throw notInPath(this == OTEL ? "no span was exported" : "the listener read no value");
+                throw notInPath(this == DATASOURCE_PROXY_LISTENER ? "the listener read no value" : "no span was exported");
             }
         }
     }

@@ -74,7 +74,7 @@ class VariantsInPathTest {
 
     @Test
     void theCheckFailsWhenAListenerOrExporterSawNothing() throws SQLException {
-        for (Variant variant : new Variant[] {Variant.DATASOURCE_PROXY_LISTENER, Variant.OTEL}) {
+        for (Variant variant : new Variant[] {Variant.DATASOURCE_PROXY_LISTENER, Variant.OTEL, Variant.OTEL_INTEGRITY}) {
             try (Connection connection = variant.open(Database.H2)) {
                 Workload workload = new Workload(connection, "");
                 long now = variant.startEvidence();

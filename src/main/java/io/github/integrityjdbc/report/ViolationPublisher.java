@@ -17,7 +17,7 @@ public final class ViolationPublisher {
     public static void publish(IntegrityConfig config, ViolationReport report) {
         if (config.log() && OptionalLibraries.SLF4J) {
             try {
-                ViolationLog.log(report);
+                ViolationLog.log(config, report);
             } catch (RuntimeException | LinkageError e) {
                 LOG.debug("Could not log a violation", e);
             }

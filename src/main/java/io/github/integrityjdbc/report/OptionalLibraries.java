@@ -3,7 +3,8 @@ package io.github.integrityjdbc.report;
 /**
  * Which optional libraries the application has. SLF4J 2 and Micrometer are used when present and never required:
  * the classes that import them ({@link ViolationLog}, {@link ViolationMeters}, {@link DebugLog}'s SLF4J half) are
- * loaded only when these flags are true, so the drop-in driver jar explains violations without either.
+ * loaded only when these flags are true, so the drop-in driver jar explains violations without either. The same holds
+ * for JDK Flight Recorder ({@link ViolationEvents}), which a runtime may not have.
  */
 public final class OptionalLibraries {
 
@@ -11,6 +12,8 @@ public final class OptionalLibraries {
     public static final boolean SLF4J = present("org.slf4j.spi.LoggingEventBuilder");
     /** True when Micrometer's core API can be loaded. */
     public static final boolean MICROMETER = present("io.micrometer.core.instrument.MeterRegistry");
+    /** True when the runtime has JDK Flight Recorder's API (module jdk.jfr; a jlink'd runtime may leave it out). */
+    public static final boolean JFR = present("jdk.jfr.Event");
 
     private OptionalLibraries() {
     }

@@ -4,8 +4,8 @@ import io.github.integrityjdbc.ViolationReport;
 import io.github.integrityjdbc.config.IntegrityConfig;
 
 /**
- * The last stage: the violation's log line and count, once the exception the application gets exists. A logging or
- * metrics failure is logged at DEBUG and never reaches the application.
+ * The last stage: the violation's log line, count and JFR event, once the exception the application gets exists. A
+ * logging, metrics or recording failure is logged at DEBUG and never reaches the application.
  */
 public final class ViolationPublisher {
 
@@ -27,6 +27,13 @@ public final class ViolationPublisher {
                 ViolationMeters.count(config.registry(), report);
             } catch (RuntimeException | LinkageError e) {
                 LOG.debug("Could not count a violation", e);
+            }
+        }
+        if (OptionalLibraries.JFR) {
+            try {
+                ViolationEvents.record(report);
+            } catch (RuntimeException | LinkageError e) {
+                LOG.debug("Could not record a violation event", e);
             }
         }
     }

@@ -26,6 +26,17 @@ class DropInDriverIT {
     void freshJvmWithOnlyTheJarAndH2_explainsAViolation() throws Exception {
         String output = runProbe("-cp");
         assertTrue(output.lines().toList().contains("module=null"), "the class path: the unnamed module\n" + output);
+        assertTrue(output.lines().toList().contains("jfr=true"), "JFR's event class loaded, no recording\n" + output);
+    }
+
+    /**
+     * A runtime without module jdk.jfr (as a jlink'd image may be; the source launcher needs jdk.compiler and
+     * jdk.zipfs): the violation is explained all the same.
+     */
+    @Test
+    void onARuntimeWithoutJdkJfr_explainsAViolation() throws Exception {
+        String output = runProbe("-cp", "--limit-modules", "java.sql,jdk.compiler,jdk.zipfs");
+        assertTrue(output.lines().toList().contains("jfr=false"), "jdk.jfr left out\n" + output);
     }
 
     /**

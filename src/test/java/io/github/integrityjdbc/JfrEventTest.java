@@ -37,7 +37,7 @@ class JfrEventTest {
         String name = H2Database.uniqueName("jfr");
         Path file = dir.resolve("violations.jfr");
         try (Connection connection = H2Database.openWithSchema(name, new Properties())) {
-            insertDuplicateEmail(connection, 50); // before any recording: the event class is loaded, nothing recorded
+            insertDuplicateEmail(connection, 50); // before this recording: not in it
             try (Recording recording = new Recording(Configuration.getConfiguration("default"))) {
                 recording.start();
                 insertDuplicateEmail(connection, 51);
@@ -101,10 +101,11 @@ class JfrEventTest {
 
     @Test
     void theEventTypeIsInItsCategory_enabledByDefault_withNoThreshold() throws SQLException {
+        FlightRecorder recorder = FlightRecorder.getFlightRecorder(); // as any recording does
         try (Connection connection = H2Database.openWithSchema(H2Database.uniqueName("jfrtype"), new Properties())) {
-            insertDuplicateEmail(connection, 60); // registers the event class with JFR
+            insertDuplicateEmail(connection, 60); // loads the event class, which registers it with JFR
         }
-        EventType type = FlightRecorder.getFlightRecorder().getEventTypes().stream()
+        EventType type = recorder.getEventTypes().stream()
                 .filter(t -> t.getName().equals(NAME)).findFirst()
                 .orElseThrow(() -> new AssertionError(NAME + " is not registered"));
         assertEquals(List.of("integrity-jdbc"), type.getCategoryNames());

@@ -1,19 +1,25 @@
 package io.github.integrityjdbc.report;
 
 import io.github.integrityjdbc.ViolationReport;
+import jdk.jfr.FlightRecorder;
 
 /**
  * Commits a {@link ViolationEvent} for a report when a recording wants it. Called only when
- * {@link OptionalLibraries#JFR} is true, so that a runtime without module {@code jdk.jfr} never loads it.
+ * {@link OptionalLibraries#JFR} is true, so that a runtime without module {@code jdk.jfr} never loads it. Until the
+ * JVM has had a recording, the event class is not even loaded: {@link FlightRecorder#isInitialized()} is a volatile
+ * read, and every recording (command line, {@code jcmd}, {@code Recording}, {@code RecordingStream}) initialises it.
  */
 public final class ViolationEvents {
 
     private ViolationEvents() {
     }
 
-    /** Records {@code report}; when no recording has the event enabled, returns after one check. */
+    /** Records {@code report}; when no recording has the event enabled, returns after one or two checks. */
     public static void record(ViolationReport report) {
-        ViolationEvent event = new ViolationEvent(); // not allocated once compiled: it does not escape shouldCommit
+        if (!FlightRecorder.isInitialized()) {
+            return;
+        }
+        ViolationEvent event = new ViolationEvent(); // once compiled, not allocated when shouldCommit is false
         if (!event.shouldCommit()) {
             return;
         }

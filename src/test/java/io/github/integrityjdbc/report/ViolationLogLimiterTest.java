@@ -5,8 +5,13 @@ import io.github.integrityjdbc.ViolationReport;
 import io.github.integrityjdbc.config.LogRate;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -103,6 +108,46 @@ class ViolationLogLimiterTest {
         assertTrue(verdict.shared() && verdict.full());
         assertEquals(7, verdict.suppressed());
         assertEquals("other 9", verdict.lastSuppressed().explain());
+    }
+
+    @Test
+    void underContention_exactlyTheAllowedLinesAreFull_andTheSummaryCountsEveryOtherOne() throws Exception {
+        ViolationLogLimiter limiter = new ViolationLogLimiter(100, clock::get);
+        LogRate tenPerMinute = LogRate.parse("10/1m");
+        int threads = 8;
+        int each = 5_000;
+        AtomicLong full = new AtomicLong();
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                done.add(pool.submit(() -> {
+                    start.await();
+                    for (int i = 0; i < each; i++) {
+                        // three kinds, one of them shared by all threads at once
+                        String constraint = i % 3 == 0 ? "uq_email" : i % 3 == 1 ? "uq_nick" : "pk_person";
+                        if (limiter.admit(tenPerMinute, report(constraint, "x")).full()) {
+                            full.incrementAndGet();
+                        }
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> future : done) {
+                future.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(30, full.get(), "ten per kind, however the threads interleave");
+        clock.addAndGet(MINUTE);
+        long suppressed = 0;
+        for (String constraint : List.of("uq_email", "uq_nick", "pk_person")) {
+            suppressed += limiter.admit(tenPerMinute, report(constraint, "x")).suppressed();
+        }
+        assertEquals(threads * each - 30, suppressed, "every violation is either logged or in a summary");
     }
 
     @Test

@@ -137,6 +137,23 @@ class LogStormTest {
     }
 
     @Test
+    void theRateCanBeGivenInTheUrl_slashAndAll() throws SQLException {
+        String name = H2Database.uniqueName("urlrate");
+        try (Connection connection = java.sql.DriverManager.getConnection(
+                "jdbc:integrity:h2:mem:" + name + ";integrity.log.rate=4/1h")) {
+            try (java.sql.Statement ddl = connection.createStatement()) {
+                for (String sql : H2Database.SCHEMA) {
+                    ddl.execute(sql);
+                }
+            }
+            for (int i = 0; i < 12; i++) {
+                fail(connection, 100 + i, "a@example.com");
+            }
+        }
+        assertEquals(4, linesOf("h2:mem:" + name).size());
+    }
+
+    @Test
     void unlimited_logsEveryViolation() throws SQLException {
         String name = H2Database.uniqueName("unlimited");
         Properties properties = new Properties();

@@ -24,6 +24,7 @@ public class DropInProbe {
             }
         }
         System.out.println("module=" + IntegrityViolations.class.getModule().getName());
+        System.out.println("jfr=" + ModuleLayer.boot().findModule("jdk.jfr").isPresent());
         try (Connection connection = DriverManager.getConnection("jdbc:integrity:h2:mem:dropin");
              Statement ddl = connection.createStatement()) {
             ddl.execute("CREATE TABLE tool_user (id INT PRIMARY KEY, email VARCHAR(100),"

@@ -26,15 +26,16 @@ public final class IntegrityRuntimeHints implements RuntimeHintsRegistrar {
             "io.github.integrityjdbc.IntegrityEnvironmentPostProcessor");
 
     /**
-     * Classes looked up by name (Class.forName): the optional logging, metrics, tracing and observation APIs; the report, whose initialiser
-     * registers its constructor; the drivers' exception classes that the enriched exceptions extend, looked up to
-     * check that the application's driver class is the one they were compiled against.
+     * Classes looked up by name (Class.forName): the optional logging, metrics, tracing and observation APIs and
+     * JFR's; the report, whose initialiser registers its constructor; the drivers' exception classes that the enriched
+     * exceptions extend, looked up to check that the application's driver class is the one they were compiled against.
      */
     static final List<String> LOOKED_UP = List.of(
             "org.slf4j.spi.LoggingEventBuilder",
             "io.micrometer.core.instrument.MeterRegistry",
             "io.opentelemetry.api.trace.Span",
             "io.micrometer.observation.ObservationRegistry",
+            "jdk.jfr.Event",
             "io.github.integrityjdbc.ViolationReport",
             "org.postgresql.util.PSQLException",
             "org.apache.derby.shared.common.error.DerbySQLIntegrityConstraintViolationException",

@@ -230,7 +230,8 @@ class IntegrityDriverTest {
         SQLException e = assertThrows(SQLException.class,
                 () -> driver.connect("jdbc:integrity:h2:mem:unknownkey", properties));
         assertEquals("Unknown configuration key '" + key + "'; known keys: integrity.name, integrity.mode, "
-                + "integrity.mask, integrity.maxValueLength, integrity.log, integrity.metrics", e.getMessage());
+                + "integrity.mask, integrity.maxValueLength, integrity.log, integrity.log.rate, integrity.metrics",
+                e.getMessage());
         assertEquals("HY000", e.getSQLState());
     }
 
@@ -255,7 +256,7 @@ class IntegrityDriverTest {
             assertEquals(Level.WARN, events.get(0).getLevel());
             assertEquals("Ignoring JVM system property '" + key + "': it is not an integrity-jdbc setting (known keys: "
                     + "integrity.name, integrity.mode, integrity.mask, integrity.maxValueLength, integrity.log, "
-                    + "integrity.metrics)", events.get(0).getFormattedMessage());
+                    + "integrity.log.rate, integrity.metrics)", events.get(0).getFormattedMessage());
         } finally {
             System.clearProperty(key);
         }

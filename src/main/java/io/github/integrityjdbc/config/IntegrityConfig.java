@@ -35,16 +35,18 @@ public final class IntegrityConfig {
     private final List<String> maskFragments;
     private final int maxValueLength;
     private final boolean log;
+    private final LogRate logRate;
     private final boolean metrics;
     private final MeterRegistry registry;
 
     public IntegrityConfig(String name, Mode mode, List<String> maskFragments, int maxValueLength,
-                           boolean log, boolean metrics, MeterRegistry registry) {
+                           boolean log, LogRate logRate, boolean metrics, MeterRegistry registry) {
         this.name = name;
         this.mode = mode;
         this.maskFragments = List.copyOf(maskFragments);
         this.maxValueLength = maxValueLength;
         this.log = log;
+        this.logRate = logRate;
         this.metrics = metrics;
         this.registry = registry;
     }
@@ -87,13 +89,14 @@ public final class IntegrityConfig {
                 parseMask(value(IntegrityProperty.MASK, info, system)),
                 parseLength(value(IntegrityProperty.MAX_VALUE_LENGTH, info, system)),
                 parseBoolean(IntegrityProperty.LOG, value(IntegrityProperty.LOG, info, system)),
+                parseLogRate(value(IntegrityProperty.LOG_RATE, info, system)),
                 parseBoolean(IntegrityProperty.METRICS, value(IntegrityProperty.METRICS, info, system)),
                 null);
     }
 
     /** A copy of this configuration that counts violations in {@code registry}. */
     public IntegrityConfig withRegistry(MeterRegistry registry) {
-        return new IntegrityConfig(name, mode, maskFragments, maxValueLength, log, metrics, registry);
+        return new IntegrityConfig(name, mode, maskFragments, maxValueLength, log, logRate, metrics, registry);
     }
 
     /** Any case: {@code Integrity.Mode} is a misspelt key, not a setting for the real driver. */
@@ -144,6 +147,14 @@ public final class IntegrityConfig {
         throw invalid(IntegrityProperty.MAX_VALUE_LENGTH, value, "a whole number of at least 1");
     }
 
+    private static LogRate parseLogRate(String value) throws SQLException {
+        try {
+            return LogRate.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw invalid(IntegrityProperty.LOG_RATE, value, LogRate.EXPECTED);
+        }
+    }
+
     private static boolean parseBoolean(IntegrityProperty property, String value) throws SQLException {
         String v = value.trim().toLowerCase(Locale.ROOT);
         if (v.equals("true") || v.equals("false")) {
@@ -179,6 +190,11 @@ public final class IntegrityConfig {
 
     public boolean log() {
         return log;
+    }
+
+    /** How many full WARN lines each kind of violation may write per interval. */
+    public LogRate logRate() {
+        return logRate;
     }
 
     public boolean metrics() {

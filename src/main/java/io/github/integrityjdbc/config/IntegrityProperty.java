@@ -18,7 +18,13 @@ public enum IntegrityProperty {
     MAX_VALUE_LENGTH("integrity.maxValueLength", "100",
             "Values longer than this many characters are cut in explanations, logs and reports."),
     LOG("integrity.log", "true",
-            "Log one WARN event per violation on logger io.github.integrityjdbc.violations.", "true", "false"),
+            "Log violations at WARN on logger io.github.integrityjdbc.violations, as integrity.log.rate allows.",
+            "true", "false"),
+    LOG_RATE("integrity.log.rate", "10/1m",
+            "At most this many full WARN lines per interval for each data source, kind, table and constraint "
+                    + "(<lines>/<interval>, interval in ms, s, m or h, e.g. 10/1m; or unlimited); the next violation "
+                    + "after the interval first writes one line saying how many were not logged, with the last one's "
+                    + "explanation. The counter counts every violation."),
     METRICS("integrity.metrics", "true",
             "Count violations in the Micrometer counter jdbc.integrity.violations.", "true", "false");
 

@@ -4,7 +4,8 @@ package io.github.integrityjdbc.report;
  * Which optional libraries the application has. SLF4J 2, Micrometer (core and Observation) and the OpenTelemetry
  * API are used when present and never required: the classes that import them ({@link ViolationLog},
  * {@link ViolationMeters}, {@link OpenTelemetrySignal}, {@link ObservationSignal}, {@link DebugLog}'s SLF4J half) are
- * loaded only when these flags are true, so the drop-in driver jar explains violations without any of them.
+ * loaded only when these flags are true, so the drop-in driver jar explains violations without any of them. The same
+ * holds for JDK Flight Recorder ({@link ViolationEvents}), which a runtime may not have.
  */
 public final class OptionalLibraries {
 
@@ -16,6 +17,8 @@ public final class OptionalLibraries {
     public static final boolean OPENTELEMETRY = present("io.opentelemetry.api.trace.Span");
     /** True when Micrometer's Observation API can be loaded ({@link ObservationSignal}). */
     public static final boolean OBSERVATION = present("io.micrometer.observation.ObservationRegistry");
+    /** True when the runtime has JDK Flight Recorder's API (module jdk.jfr; a jlink'd runtime may leave it out). */
+    public static final boolean JFR = present("jdk.jfr.Event");
 
     private OptionalLibraries() {
     }

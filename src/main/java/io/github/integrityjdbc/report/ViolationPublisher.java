@@ -4,9 +4,9 @@ import io.github.integrityjdbc.ViolationReport;
 import io.github.integrityjdbc.config.IntegrityConfig;
 
 /**
- * The last stage: the violation's log line and count, and its attributes on the application's current span or
- * observation, once the exception the application gets exists. A logging or
- * metrics failure is logged at DEBUG and never reaches the application.
+ * The last stage: the violation's log line, count and JFR event, and its attributes on the application's current
+ * span or observation, once the exception the application gets exists. A failure of any of them is logged at DEBUG
+ * and never reaches the application.
  */
 public final class ViolationPublisher {
 
@@ -18,7 +18,7 @@ public final class ViolationPublisher {
     public static void publish(IntegrityConfig config, ViolationReport report) {
         if (config.log() && OptionalLibraries.SLF4J) {
             try {
-                ViolationLog.log(report);
+                ViolationLog.log(config, report);
             } catch (RuntimeException | LinkageError e) {
                 LOG.debug("Could not log a violation", e);
             }
@@ -42,6 +42,13 @@ public final class ViolationPublisher {
                 ObservationSignal.record(report);
             } catch (RuntimeException | LinkageError e) {
                 LOG.debug("Could not add a violation to the current observation", e);
+            }
+        }
+        if (OptionalLibraries.JFR) {
+            try {
+                ViolationEvents.record(report);
+            } catch (RuntimeException | LinkageError e) {
+                LOG.debug("Could not record a violation event", e);
             }
         }
     }

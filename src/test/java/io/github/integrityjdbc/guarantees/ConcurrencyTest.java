@@ -71,6 +71,7 @@ class ConcurrencyTest {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         config.addDataSourceProperty("integrity.name", name);
+        config.addDataSourceProperty("integrity.log.rate", "unlimited"); // one line per violation is checked
         config.setMaximumPoolSize(8); // fewer connections than threads: connections change hands all the time
         config.setConnectionTimeout(30_000);
         try (CapturedLog log = new CapturedLog(ViolationLog.LOGGER_NAME);

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -24,8 +25,22 @@ class DropInDriverIT {
 
     @Test
     void freshJvmWithOnlyTheJarAndH2_explainsAViolation() throws Exception {
-        String output = runProbe("-cp");
+        String output = runProbe("-cp", "-Xlog:class+load=info");
         assertTrue(output.lines().toList().contains("module=null"), "the class path: the unnamed module\n" + output);
+        assertTrue(output.lines().toList().contains("jfr=true"), output);
+        assertTrue(output.contains(" io.github.integrityjdbc.report.ViolationEvents source:"), "the JFR stage ran");
+        assertFalse(output.contains(" io.github.integrityjdbc.report.ViolationEvent source:"),
+                "no recording ever ran: the event class is not loaded");
+    }
+
+    /**
+     * A runtime without module jdk.jfr (as a jlink'd image may be; the source launcher needs jdk.compiler and
+     * jdk.zipfs): the violation is explained all the same.
+     */
+    @Test
+    void onARuntimeWithoutJdkJfr_explainsAViolation() throws Exception {
+        String output = runProbe("-cp", "--limit-modules", "java.sql,jdk.compiler,jdk.zipfs");
+        assertTrue(output.lines().toList().contains("jfr=false"), "jdk.jfr left out\n" + output);
     }
 
     /**
@@ -49,9 +64,12 @@ class DropInDriverIT {
         command.addAll(List.of(more));
         command.add(probe.toString());
 
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        Path outputFile = Files.createTempFile("dropin-probe", ".out"); // a file: class-load logging would fill a pipe
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(outputFile.toFile())
+                .start();
         assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the probe JVM did not finish in 2 minutes");
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String output = Files.readString(outputFile, StandardCharsets.UTF_8);
+        Files.delete(outputFile);
 
         assertEquals(0, process.exitValue(), output);
         List<String> lines = output.lines().toList();

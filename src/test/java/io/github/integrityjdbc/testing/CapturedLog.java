@@ -14,7 +14,14 @@ import java.util.Map;
 public final class CapturedLog implements AutoCloseable {
 
     private final Logger logger;
-    private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+    /** Fixes each event's MDC and arguments when it is appended, as an asynchronous appender does. */
+    private final ListAppender<ILoggingEvent> appender = new ListAppender<>() {
+        @Override
+        protected void append(ILoggingEvent event) {
+            event.prepareForDeferredProcessing();
+            super.append(event);
+        }
+    };
 
     public CapturedLog(String loggerName) {
         logger = (Logger) LoggerFactory.getLogger(loggerName);

@@ -53,10 +53,6 @@ final class SchemaLookups implements AutoCloseable {
         return separate;
     }
 
-    String databaseKey() {
-        return databaseKey;
-    }
-
     /** The schema (or, for MySQL, the database) unqualified names resolve in. */
     static String defaultSchema(Connection lookup) throws SQLException {
         String schema = lookup.getSchema();

@@ -1,4 +1,5 @@
 import io.github.integrityjdbc.IntegrityViolations;
+import io.github.integrityjdbc.ViolationProblem;
 import io.github.integrityjdbc.ViolationReport;
 
 import java.sql.Connection;
@@ -15,7 +16,7 @@ public class DropInProbe {
 
     public static void main(String[] args) throws Exception {
         for (String absent : new String[] {"org.slf4j.Logger", "io.micrometer.core.instrument.MeterRegistry",
-                "net.bytebuddy.ByteBuddy"}) {
+                "net.bytebuddy.ByteBuddy", "org.springframework.http.ProblemDetail"}) {
             try {
                 Class.forName(absent);
                 fail(absent + " is on the class path; the probe must run without it");
@@ -43,6 +44,7 @@ public class DropInProbe {
                 System.out.println("integrityViolation=" + (e instanceof java.sql.SQLIntegrityConstraintViolationException));
                 System.out.println("kind=" + report.kind() + " constraint=" + report.constraint().orElse("")
                         + " offending=" + report.offendingValues());
+                System.out.println("problem=" + ViolationProblem.of(report)); // the neutral half needs no Spring
                 System.out.println(e.getMessage());
             }
         }

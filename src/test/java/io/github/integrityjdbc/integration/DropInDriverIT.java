@@ -76,6 +76,9 @@ class DropInDriverIT {
         assertTrue(lines.contains("integrityViolation=true"), output);
         assertTrue(lines.contains("kind=UNIQUE constraint=UQ_TOOL_USER_EMAIL offending={EMAIL='ada@example.com'}"),
                 output);
+        assertTrue(lines.contains("problem={type=tag:integrityjdbc.github.io,2026:violation:unique,"
+                + " title=Duplicate value, status=409, kind=UNIQUE, constraint=UQ_TOOL_USER_EMAIL, table=TOOL_USER,"
+                + " columns=[EMAIL]}"), output);
         assertTrue(output.contains("integrity-jdbc: Duplicate value for unique constraint UQ_TOOL_USER_EMAIL"
                 + " on TOOL_USER(EMAIL): EMAIL='ada@example.com'."), output);
         return output;

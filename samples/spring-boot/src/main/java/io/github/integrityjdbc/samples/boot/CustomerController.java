@@ -1,9 +1,9 @@
 package io.github.integrityjdbc.samples.boot;
 
-import io.github.integrityjdbc.IntegrityViolations;
+import io.github.integrityjdbc.ViolationProblemDetails;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
+import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -12,7 +12,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.Map;
 
-/** Plain Spring JDBC; a violation becomes a 409 that says which constraint, from the report. */
+/**
+ * Plain Spring JDBC; a violation becomes an RFC 9457 problem detail made from the report: 409, 422 or 400 by kind,
+ * naming the constraint, the table and the columns, and never a value, the SQL or the database's message.
+ */
 @RestController
 public class CustomerController {
 
@@ -23,7 +26,8 @@ public class CustomerController {
     }
 
     @PostMapping("/customers")
-    public Map<String, Object> create(@RequestParam int id, @RequestParam String email, @RequestParam String name) {
+    public Map<String, Object> create(@RequestParam int id, @RequestParam String email,
+                                      @RequestParam(required = false) String name) {
         jdbc.update("INSERT INTO customer (id, email, name) VALUES (?, ?, ?)", id, email, name);
         return Map.of("id", id);
     }
@@ -35,12 +39,8 @@ public class CustomerController {
     }
 
     @ExceptionHandler(DataIntegrityViolationException.class)
-    public ResponseEntity<Map<String, String>> conflict(DataIntegrityViolationException e) {
-        return IntegrityViolations.find(e)
-                .map(report -> ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of(
-                        "kind", report.kind().name(),
-                        "constraint", report.constraint().orElse(""),
-                        "explanation", report.explain())))
-                .orElseGet(() -> ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", "conflict")));
+    public ProblemDetail violation(DataIntegrityViolationException e) {
+        return ViolationProblemDetails.find(e)
+                .orElseGet(() -> ProblemDetail.forStatus(HttpStatus.CONFLICT));
     }
 }

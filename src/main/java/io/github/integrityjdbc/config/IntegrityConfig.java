@@ -230,16 +230,7 @@ public final class IntegrityConfig {
 
     /** True when values of a column of this name must never be shown. */
     public boolean isMasked(String column) {
-        if (column == null) {
-            return false;
-        }
-        String lower = column.toLowerCase(Locale.ROOT);
-        for (String fragment : maskFragments) {
-            if (lower.contains(fragment)) {
-                return true;
-            }
-        }
-        return false;
+        return mentionsMasked(column); // a column is masked when its name holds a fragment
     }
 
     /** WARN through SLF4J when the application has it, else through the JDK's platform logger: never silent. */

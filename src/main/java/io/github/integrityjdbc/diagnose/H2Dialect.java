@@ -25,9 +25,6 @@ final class H2Dialect implements Dialect {
     private static final String NAME = "(\\w+)";
     private static final String QUALIFIED = "(?:(\\w+)\\.)?(\\w+)";
 
-    /** Unique and primary key: constraint [PRIMARY KEY | INDEX index] ON table(columns). */
-    private static final Pattern UNIQUE = Pattern.compile(
-            "\"" + QUALIFIED + "( PRIMARY KEY| INDEX (?:\\w+\\.)?(\\w+))? ON " + QUALIFIED + "\\(([^)]*)\\)");
     private static final Pattern FOREIGN_KEY = Pattern.compile(
             "\"" + NAME + ": " + QUALIFIED + " FOREIGN KEY\\(([^)]*)\\) REFERENCES " + QUALIFIED
                     + "\\(([^)]*)\\) \\(((?s:.*?))\\)\"(?=; SQL statement:| \\[\\d|$)");
@@ -92,21 +89,20 @@ final class H2Dialect implements Dialect {
     }
 
     private static void readUnique(String message, ErrorReading facts) {
-        Matcher m = atQuotedPart(UNIQUE, message);
-        if (!m.lookingAt()) {
+        UniqueHead head = UniqueHead.read(message);
+        if (head == null) {
             return;
         }
-        facts.constraint = m.group(2);
+        facts.constraint = head.constraint;
         // A single-column key says PRIMARY KEY; a composite one names its index, which H2 calls PRIMARY_KEY_<n>.
-        boolean primaryKey = " PRIMARY KEY".equals(m.group(3))
-                || m.group(4) != null && m.group(4).startsWith("PRIMARY_KEY_");
+        boolean primaryKey = head.primaryKey || head.index != null && head.index.startsWith("PRIMARY_KEY_");
         facts.kind = primaryKey ? ViolationKind.PRIMARY_KEY : ViolationKind.UNIQUE;
-        facts.schema = m.group(5);
-        facts.table = m.group(6);
-        facts.columns.addAll(indexColumns(m.group(7)));
+        facts.schema = head.schema;
+        facts.table = head.table;
+        facts.columns.addAll(indexColumns(head.columns));
         // A single-column primary key message lists the whole existing row; an index message lists the key values.
-        if (" PRIMARY KEY".equals(m.group(3))) {
-            int[] row = listAfter(message, m.end() - 1, ") ( /*");
+        if (head.primaryKey) {
+            int[] row = listAfter(message, head.end - 1, ") ( /*");
             if (row != null) {
                 List<int[]> spans = SqlText.splitSpans(message, row[0], row[1]);
                 for (int i = 0; i < spans.size(); i++) {
@@ -117,11 +113,116 @@ final class H2Dialect implements Dialect {
             }
             return;
         }
-        int[] values = listAfter(message, m.end() - 1, ") VALUES ( /*");
+        int[] values = listAfter(message, head.end - 1, ") VALUES ( /*");
         if (values != null) {
             putValues(message, facts, values[0], values[1] > values[0] && message.charAt(values[1] - 1) == ' '
                     ? values[1] - 1 : values[1]);
             facts.recognised();
+        }
+    }
+
+    /**
+     * The quoted part a unique or primary key message leads with, {@code "[schema.]constraint[ PRIMARY KEY| INDEX
+     * [schema.]index] ON [schema.]table(columns)}, read at the message's first double quote: what the regular
+     * expression {@code "(?:(\w+)\.)?(\w+)( PRIMARY KEY| INDEX (?:\w+\.)?(\w+))? ON (?:(\w+)\.)?(\w+)\(([^)]*)\)}
+     * matches there (names of {@code [A-Za-z0-9_]}), scanned once by hand: every unique violation on H2 reads it.
+     */
+    static final class UniqueHead {
+        String constraint;
+        boolean primaryKey;
+        /** The index a composite key's message names, or null. */
+        String index;
+        /** The table's schema, or null. */
+        String schema;
+        String table;
+        String columns;
+        /** Just after the closing parenthesis of the columns. */
+        int end;
+
+        /** The head of {@code message}, or null when it does not read so. */
+        static UniqueHead read(String message) {
+            int quote = message.indexOf('"');
+            if (quote < 0) {
+                return null;
+            }
+            UniqueHead head = new UniqueHead();
+            int at = head.qualified(message, quote + 1, 0);
+            if (at < 0) {
+                return null;
+            }
+            if (message.startsWith(" PRIMARY KEY", at)) {
+                head.primaryKey = true;
+                at += " PRIMARY KEY".length();
+            } else if (message.startsWith(" INDEX ", at)) {
+                at = head.qualified(message, at + " INDEX ".length(), 1);
+                if (at < 0) {
+                    return null;
+                }
+            }
+            if (!message.startsWith(" ON ", at)) {
+                return null;
+            }
+            at = head.qualified(message, at + " ON ".length(), 2);
+            if (at < 0 || at == message.length() || message.charAt(at) != '(') {
+                return null;
+            }
+            int close = message.indexOf(')', at + 1);
+            if (close < 0) {
+                return null;
+            }
+            head.columns = message.substring(at + 1, close);
+            head.end = close + 1;
+            return head;
+        }
+
+        /**
+         * Reads {@code [qualifier.]name} at {@code at} into the constraint (0), the index (1) or the table (2);
+         * returns where it ends, or -1. A name followed by a dot and no name (or a second dot) does not read: the
+         * regular expression could not go on there either.
+         */
+        private int qualified(String message, int at, int which) {
+            int first = wordEnd(message, at);
+            if (first < 0) {
+                return -1;
+            }
+            String qualifier = null;
+            int nameStart = at;
+            int end = first;
+            if (first < message.length() && message.charAt(first) == '.') {
+                end = wordEnd(message, first + 1);
+                if (end < 0) {
+                    return -1;
+                }
+                qualifier = message.substring(at, first);
+                nameStart = first + 1;
+            }
+            String name = message.substring(nameStart, end);
+            switch (which) {
+                case 0:
+                    constraint = name; // H2 qualifies it with the table's schema, which the table gives too
+                    break;
+                case 1:
+                    index = name;
+                    break;
+                default:
+                    schema = qualifier;
+                    table = name;
+                    break;
+            }
+            return end;
+        }
+
+        /** The end of the run of {@code [A-Za-z0-9_]} at {@code at}, or -1 when there is none. */
+        private static int wordEnd(String text, int at) {
+            int i = at;
+            while (i < text.length() && isWordChar(text.charAt(i))) {
+                i++;
+            }
+            return i > at ? i : -1;
+        }
+
+        private static boolean isWordChar(char c) {
+            return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
         }
     }
 

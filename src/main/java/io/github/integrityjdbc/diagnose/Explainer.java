@@ -34,6 +34,7 @@ public final class Explainer {
     private final IntegrityConfig config;
     private final String databaseKey;
     private final SeparateConnections separateConnections;
+    private final SqlShapes shapes = new SqlShapes();
     private volatile Dialect dialect;
     private volatile String database;
 
@@ -117,9 +118,9 @@ public final class Explainer {
             ErrorFacts read = read(violation, dialect);
             try (SchemaLookups lookups = new SchemaLookups(connection, databaseKey, separateConnections, dialect)) {
                 String firstSql = capture == null ? null : capture.batchSize() > 0 ? capture.rowSql(0) : capture.sql();
-                ErrorFacts named = Attributor.fromSchema(read, () -> SqlShape.of(firstSql), lookups);
+                ErrorFacts named = Attributor.fromSchema(read, () -> shapes.of(firstSql), lookups);
                 FailedStatement statement = StatementLocator.locate(violation, named, capture, transactionWrites,
-                        lookups);
+                        lookups, shapes);
                 Attribution attribution = Attributor.fromStatement(named, statement, failedParameter, config.masks(),
                         lookups);
                 written = ReportWriter.write(violation, attribution, statement, dialect, database, config);

@@ -25,18 +25,20 @@ final class StatementLocator {
     /**
      * @param capture the failed statement; null for a failure of commit()
      * @param transactionWrites for a commit, the transaction's most recent writing statements, oldest first
+     * @param shapes reads the located statement's SQL
      */
     static FailedStatement locate(Violation violation, ErrorFacts facts, CapturedStatement capture,
-                                  List<? extends CapturedStatement> transactionWrites, SchemaLookups lookups) {
+                                  List<? extends CapturedStatement> transactionWrites, SchemaLookups lookups,
+                                  SqlShapes shapes) {
         if (capture == null) {
             CapturedStatement writer = writerOf(facts, transactionWrites, lookups);
             return writer == null
-                    ? statement(null, NO_VALUES, null, 0, true, lookups)
-                    : statement(writer.sql(), writer.values(), null, 0, true, lookups);
+                    ? statement(null, NO_VALUES, null, 0, true, lookups, shapes)
+                    : statement(writer.sql(), writer.values(), null, 0, true, lookups, shapes);
         }
         int batchSize = capture.batchSize();
         if (batchSize == 0) {
-            return statement(capture.sql(), capture.values(), null, 0, false, lookups);
+            return statement(capture.sql(), capture.values(), null, 0, false, lookups, shapes);
         }
         Integer row = failedRow(violation.failure(), capture);
         if (row == null) {
@@ -52,15 +54,16 @@ final class StatementLocator {
         }
         if (row != null) {
             Object[] values = capture.hasRows() ? capture.rowValues(row) : NO_VALUES;
-            return statement(capture.rowSql(row), values, row, batchSize, false, lookups);
+            return statement(capture.rowSql(row), values, row, batchSize, false, lookups, shapes);
         }
         // the failing row is unknown: a prepared batch still has its SQL; a batch of SQL texts has none
-        return statement(capture.hasRows() ? capture.rowSql(0) : null, NO_VALUES, null, batchSize, false, lookups);
+        return statement(capture.hasRows() ? capture.rowSql(0) : null, NO_VALUES, null, batchSize, false, lookups,
+                shapes);
     }
 
     private static FailedStatement statement(String sql, Object[] values, Integer batchIndex, int batchSize,
-                                             boolean atCommit, SchemaLookups lookups) {
-        SqlShape shape = SqlShape.of(sql);
+                                             boolean atCommit, SchemaLookups lookups, SqlShapes shapes) {
+        SqlShape shape = shapes.of(sql);
         List<String> tableColumns = shape.positionalInsert()
                 ? SchemaLookups.names(lookups.tableColumns(shape)) : List.of();
         return new FailedStatement(sql, shape, values, lookups.writtenColumns(shape), tableColumns, batchIndex,

@@ -1,5 +1,6 @@
 package io.github.integrityjdbc.report;
 
+import io.github.integrityjdbc.ViolationKind;
 import io.github.integrityjdbc.ViolationReport;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -36,6 +37,13 @@ public final class ViolationMeters {
     /** Counts {@code report} in {@code registry}, or in Micrometer's global registry when it is null. */
     public static void count(MeterRegistry registry, ViolationReport report) {
         Seen seen = seen(registry);
+        ReportKey reportKey = new ReportKey(report.kind(), report.table().orElse(null),
+                report.constraint().orElse(null), report.dataSource());
+        Counter known = seen.byReport.get(reportKey);
+        if (known != null) {
+            known.increment(); // the same names as before: the same tags, since admitting a value is for good
+            return;
+        }
         String kind = report.kind().name().toLowerCase(Locale.ROOT);
         String table = seen.tables.admit(tag(report.table().orElse(null)));
         String constraint = seen.constraints.admit(tag(report.constraint().orElse(null)));
@@ -54,13 +62,20 @@ public final class ViolationMeters {
                 seen.counters.putIfAbsent(key, counter);
             }
         }
+        if (seen.byReport.size() < MAX_COUNTERS) {
+            seen.byReport.putIfAbsent(reportKey, counter);
+        }
         counter.increment();
     }
 
-    /** Counters kept per registry, so that a violation costs no meter lookup; past this many, each is looked up. */
+    /** Counters kept per registry (by tags and by names), so that a violation costs no meter lookup; past this many, each is looked up. */
     private static final int MAX_COUNTERS = 10_000;
 
     private record CounterKey(String kind, String table, String constraint, String dataSource) {
+    }
+
+    /** A report's names as they are, before they become tags. */
+    private record ReportKey(ViolationKind kind, String table, String constraint, String dataSource) {
     }
 
     private static String tag(String value) {
@@ -74,6 +89,7 @@ public final class ViolationMeters {
                 // a counter the application removes from the registry is registered again at the next violation
                 (r == null ? Metrics.globalRegistry : r).config().onMeterRemoved(meter -> {
                     if (NAME.equals(meter.getId().getName())) {
+                        seen.byReport.clear();
                         seen.counters.clear();
                     }
                 });
@@ -86,6 +102,8 @@ public final class ViolationMeters {
         final Admitted tables = new Admitted();
         final Admitted constraints = new Admitted();
         final Map<CounterKey, Counter> counters = new ConcurrentHashMap<>();
+        /** The same counters by the report's names, so that a violation like an earlier one costs one lookup. */
+        final Map<ReportKey, Counter> byReport = new ConcurrentHashMap<>();
     }
 
     /** The first {@value #MAX_TAG_VALUES} distinct values pass; later new ones become {@value #OVERFLOW}. */

@@ -83,17 +83,29 @@ final class EnrichedExceptions {
         }
     }
 
+    /**
+     * Per exception class: the vendor type its enriched copy is made of, or "" where it has none that can be used (see
+     * the class comment). Decided once per class.
+     */
+    private static final ClassValue<String> VENDOR_TYPE = new ClassValue<>() {
+        @Override
+        protected String computeValue(Class<?> exceptionClass) {
+            for (Class<?> type = exceptionClass; type != null && type != SQLException.class;
+                 type = type.getSuperclass()) {
+                String name = type.getName();
+                if (VENDOR_TYPES.contains(name)) {
+                    return compiledAgainst(type) ? name : "";
+                }
+            }
+            return "";
+        }
+    };
+
     /** The driver's own type, or null where it has none that can be used (see the class comment). */
     private static SQLException vendorType(SQLException original, String message, ViolationReport report,
                                            UnaryOperator<String> maskPart) {
-        for (Class<?> type = original.getClass(); type != null && type != SQLException.class;
-             type = type.getSuperclass()) {
-            String name = type.getName();
-            if (VENDOR_TYPES.contains(name)) {
-                return compiledAgainst(type) ? vendorType(name, original, message, report, maskPart) : null;
-            }
-        }
-        return null;
+        String name = VENDOR_TYPE.get(original.getClass());
+        return name.isEmpty() ? null : vendorType(name, original, message, report, maskPart);
     }
 
     private static SQLException vendorType(String name, SQLException original, String message,

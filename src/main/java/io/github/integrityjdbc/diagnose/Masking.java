@@ -26,6 +26,9 @@ final class Masking {
     private final MaskedSql sql;
     private final FailedStatement statement;
     private String statementSql;
+    /** {@link #statementMentionsMasked()} and {@link #statementMayMask()}, once asked. */
+    private Boolean mentionsMasked;
+    private Boolean mayMask;
 
     /** Masking for one explanation, of {@code statement}'s SQL and values among the rest. */
     Masking(IntegrityConfig config, FailedStatement statement) {
@@ -49,9 +52,20 @@ final class Masking {
      * which no masked fragment occurs names none: the statement is then not read again.
      */
     private boolean statementMayMask() {
-        return active() && statement.sql() != null && (config.mentionsMasked(statement.sql())
-                || statement.shape().positionalInsert()
-                && (statement.tableColumns().isEmpty() || anyMasked(statement.tableColumns())));
+        if (mayMask == null) {
+            mayMask = active() && statement.sql() != null && (statementMentionsMasked()
+                    || statement.shape().positionalInsert()
+                    && (statement.tableColumns().isEmpty() || anyMasked(statement.tableColumns())));
+        }
+        return mayMask;
+    }
+
+    /** Whether a masked fragment occurs in the statement's SQL text; read once. */
+    private boolean statementMentionsMasked() {
+        if (mentionsMasked == null) {
+            mentionsMasked = statement.sql() != null && config.mentionsMasked(statement.sql());
+        }
+        return mentionsMasked;
     }
 
     /** Which of the statement's parameters (index 0 being parameter 1) give a masked column its value. */
@@ -213,7 +227,7 @@ final class Masking {
     private boolean couldShowMasked(Attribution attribution) {
         ErrorFacts facts = attribution.facts();
         return anyMasked(facts.columns()) || anyMasked(facts.referencedColumns())
-                || statement.sql() != null && config.mentionsMasked(statement.sql())
+                || statementMentionsMasked()
                 || anyMasked(attribution.tableColumns())
                 || facts.table() != null && attribution.tableColumns().isEmpty();
     }

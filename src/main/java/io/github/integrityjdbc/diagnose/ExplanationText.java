@@ -30,7 +30,7 @@ final class ExplanationText {
         int maxSql = MAX_SQL;
         StringBuilder text = new StringBuilder(256 + (sql == null ? 0 : Math.min(sql.length(), maxSql))
                 + 16 * parameters.size());
-        text.append(headline(facts, shape, dialect, dataError));
+        headline(text, facts, shape, dialect, dataError);
         if (!offending.isEmpty()) {
             text.append(": ");
             appendValues(text, offending);
@@ -50,9 +50,9 @@ final class ExplanationText {
                 text.append(" (").append(shape.operation()).append(" on ")
                         .append(dialect.storedName(shape.table(), shape.tableQuoted())).append(')');
             }
-            text.append(": ").append(oneLine(sql, maxSql));
+            appendOneLine(text.append(": "), sql, maxSql);
             if (!parameters.isEmpty()) {
-                text.append("; parameters: [").append(String.join(", ", parameters)).append(']');
+                join(text.append("; parameters: ["), parameters).append(']');
             }
             if (batchIndex != null) {
                 text.append("; batch row ").append(batchIndex).append(" of ").append(batchSize).append(" (0-based)");
@@ -62,51 +62,97 @@ final class ExplanationText {
         return text.toString();
     }
 
-    private static String headline(ErrorFacts facts, SqlShape shape, Dialect dialect, boolean dataError) {
-        String on = on(facts.table(), facts.columns());
-        String name = facts.constraint() == null ? "" : " " + facts.constraint();
+    /** What happened, where: appended to {@code text}. */
+    private static void headline(StringBuilder text, ErrorFacts facts, SqlShape shape, Dialect dialect,
+                                 boolean dataError) {
+        String constraint = facts.constraint();
         switch (facts.kind()) {
             case PRIMARY_KEY:
-                return "Duplicate key for primary key" + name + on;
+                name(text.append("Duplicate key for primary key"), constraint);
+                on(text, facts);
+                return;
             case UNIQUE:
-                return "Duplicate value for unique constraint" + name + on;
+                name(text.append("Duplicate value for unique constraint"), constraint);
+                on(text, facts);
+                return;
             case FOREIGN_KEY:
                 String parent = facts.referencedTable() == null ? "the parent table" : facts.referencedTable();
                 boolean parentSide = facts.parentSide(shape);
                 if (parentSide && facts.referencedTable() == null) {
                     parent = dialect.storedName(shape.table(), shape.tableQuoted());
                 }
-                String foreignKey = name.isEmpty() ? " a foreign key" : " foreign key" + name;
-                return parentSide
-                        ? "Row of " + parent + " is still referenced by" + foreignKey + on
-                        : "No matching row in " + parent + " for" + foreignKey + on;
+                if (parentSide) {
+                    text.append("Row of ").append(parent).append(" is still referenced by");
+                } else {
+                    text.append("No matching row in ").append(parent).append(" for");
+                }
+                name(text.append(constraint == null ? " a foreign key" : " foreign key"), constraint);
+                on(text, facts);
+                return;
             case NOT_NULL:
-                return "NULL is not allowed in column " + column(facts);
+                column(text.append("NULL is not allowed in column "), facts);
+                return;
             case CHECK:
-                return "Check constraint" + name + on + " rejected the row";
+                name(text.append("Check constraint"), constraint);
+                on(text, facts);
+                text.append(" rejected the row");
+                return;
             case EXCLUSION:
-                return "Row conflicts with another under exclusion constraint" + name + on;
+                name(text.append("Row conflicts with another under exclusion constraint"), constraint);
+                on(text, facts);
+                return;
             case VALUE_TOO_LONG:
-                return "Value too long for column " + column(facts)
-                        + (facts.columnType() == null ? "" : " " + facts.columnType());
+                column(text.append("Value too long for column "), facts);
+                if (facts.columnType() != null) {
+                    text.append(' ').append(facts.columnType());
+                }
+                return;
             case OUT_OF_RANGE:
-                return "Value out of range for column " + column(facts);
+                column(text.append("Value out of range for column "), facts);
+                return;
             default:
-                return (dataError ? "Data error" : "Integrity violation")
-                        + (facts.constraint() == null ? "" : " of constraint" + name) + on;
+                text.append(dataError ? "Data error" : "Integrity violation");
+                if (constraint != null) {
+                    name(text.append(" of constraint"), constraint);
+                }
+                on(text, facts);
         }
     }
 
-    private static String on(String table, List<String> columns) {
-        if (table == null) {
-            return columns.isEmpty() ? "" : " on (" + String.join(", ", columns) + ")";
+    /** " name", or nothing for an unknown constraint. */
+    private static void name(StringBuilder text, String constraint) {
+        if (constraint != null) {
+            text.append(' ').append(constraint);
         }
-        return " on " + table + (columns.isEmpty() ? "" : "(" + String.join(", ", columns) + ")");
     }
 
-    private static String column(ErrorFacts facts) {
-        String column = facts.columns().isEmpty() ? "?" : facts.columns().get(0);
-        return facts.table() == null ? column : facts.table() + "." + column;
+    /** " on table(columns)", " on (columns)" or nothing. */
+    private static void on(StringBuilder text, ErrorFacts facts) {
+        List<String> columns = facts.columns();
+        if (facts.table() == null) {
+            if (!columns.isEmpty()) {
+                join(text.append(" on ("), columns).append(')');
+            }
+            return;
+        }
+        text.append(" on ").append(facts.table());
+        if (!columns.isEmpty()) {
+            join(text.append('('), columns).append(')');
+        }
+    }
+
+    private static StringBuilder join(StringBuilder text, List<String> parts) {
+        for (int i = 0; i < parts.size(); i++) {
+            text.append(i == 0 ? "" : ", ").append(parts.get(i));
+        }
+        return text;
+    }
+
+    private static void column(StringBuilder text, ErrorFacts facts) {
+        if (facts.table() != null) {
+            text.append(facts.table()).append('.');
+        }
+        text.append(facts.columns().isEmpty() ? "?" : facts.columns().get(0));
     }
 
     private static void appendValues(StringBuilder text, Map<String, String> values) {
@@ -118,12 +164,16 @@ final class ExplanationText {
     }
 
     /** Whitespace runs (newlines included) as one space, cut at {@code max} characters. */
-    private static String oneLine(String sql, int max) {
+    private static void appendOneLine(StringBuilder text, String sql, int max) {
         String line = isOneLine(sql) ? sql : WHITE_SPACE.matcher(sql).replaceAll(" ").trim();
-        return line.length() > max ? line.substring(0, max) + "…" : line;
+        if (line.length() > max) {
+            text.append(line, 0, max).append('…');
+        } else {
+            text.append(line);
+        }
     }
 
-    /** True for text that {@link #oneLine} would leave as it is: single spaces inside, none at either end. */
+    /** True for text that {@link #appendOneLine} would leave as it is: single spaces inside, none at either end. */
     private static boolean isOneLine(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

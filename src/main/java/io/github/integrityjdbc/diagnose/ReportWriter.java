@@ -27,6 +27,9 @@ final class ReportWriter {
     record Written(ViolationReport report, String message, String rowMessage, UnaryOperator<String> rowMessagePart) {
     }
 
+    /** Between the database's message and the explanation. */
+    private static final String SUFFIX = "\nintegrity-jdbc: ";
+
     private ReportWriter() {
     }
 
@@ -48,10 +51,9 @@ final class ReportWriter {
         ViolationReport report = new ReportFields(facts.kind(), facts.constraint(), facts.table(), facts.columns(), sql,
                 parameters, offending, statement.batchIndex(), violation.sqlState(),
                 violation.exception().getErrorCode(), database, config.name(), explanation).report();
-        String suffix = "\nintegrity-jdbc: " + explanation;
-        String message = masked(violation.failure(), facts.message(), masking, attribution) + suffix;
+        String message = masked(violation.failure(), facts.message(), masking, attribution) + SUFFIX + explanation;
         String rowMessage = violation.exception() == violation.failure() ? message
-                : masked(violation.exception(), facts.rowMessage(), masking, attribution) + suffix;
+                : masked(violation.exception(), facts.rowMessage(), masking, attribution) + SUFFIX + explanation;
         String rowOriginal = violation.exception().getMessage();
         UnaryOperator<String> rowMessagePart = part -> masking.messagePart(part, rowOriginal, facts.rowMessage(),
                 attribution);

@@ -54,7 +54,17 @@ public final class ProxyGenerator {
      */
     private static final Set<String> RESERVED = Set.of("sql", "values", "batchSize", "hasRows", "rowSql", "rowValues",
             "rowValue", "bind", "bindStream", "bindFailed", "captureSql", "captureRow", "captureBatchSql",
-            "forgetBatch", "forgetParameters", "explain", "wrote");
+            "forgetBatch", "forgetParameters", "explain", "wrote", "slotCount", "slot", "store", "inlineBits",
+            "inlineTaken", "isInline", "slotsFor", "valueAt", "bitsAt");
+
+    /**
+     * The inline slot counts of the prepared statement proxies ({@code capture.Capture#slotsFor}): one class per count
+     * and vendor, each value in a field of its own and one {@code long} for a primitive's bits, so that binding
+     * allocates nothing. With compressed references an object of 12 bytes of header and the 4 references of the
+     * bases (SQL, overflow, delegate, connection) is 40 bytes with 1 slot, 48 with 3, 56 with 5, 64 with 7: the
+     * counts in between cost as much as the next odd one.
+     */
+    private static final int[] SLOT_COUNTS = {1, 3, 5, 7};
 
     /** A JDBC type: its interface, its generated delegation, its hand-written base and that base's constructor. */
     private record Kind(String name, Class<?> jdbc, String delegationSuper, String base, String constructorParameters,
@@ -116,7 +126,7 @@ public final class ProxyGenerator {
         Map<Kind, List<String>> families = new LinkedHashMap<>();
         for (Kind kind : KINDS) {
             writeDelegation(kind);
-            writeFinal(kind, "Plain", List.of());
+            writeFinals(kind, "Plain", List.of());
             families.put(kind, new ArrayList<>());
             for (Map.Entry<String, Map<Kind, List<String>>> vendor : VENDORS.entrySet()) {
                 List<String> names = vendor.getValue().get(kind);
@@ -132,7 +142,7 @@ public final class ProxyGenerator {
                     System.out.println("ProxyGenerator: " + vendor.getKey() + kind.name + "Proxy left out: " + clash);
                     continue;
                 }
-                writeFinal(kind, vendor.getKey(), interfaces);
+                writeFinals(kind, vendor.getKey(), interfaces);
                 families.get(kind).add(vendor.getKey());
             }
         }
@@ -152,7 +162,7 @@ public final class ProxyGenerator {
 
     private void writeDelegation(Kind kind) throws IOException {
         StringBuilder out = header();
-        String typed = kind.delegationSuper == null || kind == STATEMENT ? "delegate" : field(kind);
+        String typed = kind == PREPARED_STATEMENT ? "((java.sql.PreparedStatement) delegate)" : "delegate";
         out.append("/** Generated: every ").append(kind.jdbc.getSimpleName())
                 .append(" method as one plain call on the delegate. The hand-written {@link ")
                 .append(kind.base).append("} overrides what it intercepts. */\n");
@@ -164,9 +174,6 @@ public final class ProxyGenerator {
         if (kind.delegationSuper == null || kind == STATEMENT) {
             out.append("    /** The driver's own object. */\n");
             out.append("    protected final java.sql.").append(kind.jdbc.getSimpleName()).append(" delegate;\n\n");
-        } else if (kind == PREPARED_STATEMENT) {
-            out.append("    /** The driver's own object, typed (it is also {@code delegate}). */\n");
-            out.append("    protected final java.sql.PreparedStatement ").append(typed).append(";\n\n");
         }
         out.append("    protected ").append(kind.name).append("Delegation(").append(delegationConstructor(kind))
                 .append(") {\n");
@@ -174,9 +181,6 @@ public final class ProxyGenerator {
             out.append("        super(sql);\n        this.delegate = delegate;\n");
         } else if (kind == PREPARED_STATEMENT || kind == CALLABLE_STATEMENT) {
             out.append("        super(").append(kind.constructorArguments).append(");\n");
-            if (kind == PREPARED_STATEMENT) {
-                out.append("        this.").append(typed).append(" = delegate;\n");
-            }
         } else {
             out.append("        this.delegate = delegate;\n");
         }
@@ -203,10 +207,6 @@ public final class ProxyGenerator {
         }
         out.append("}\n");
         write(kind.name + "Delegation", out);
-    }
-
-    private static String field(Kind kind) {
-        return kind == PREPARED_STATEMENT ? "prepared" : "delegate";
     }
 
     private static String delegationConstructor(Kind kind) {
@@ -261,10 +261,27 @@ public final class ProxyGenerator {
 
     // ****  the final classes  ****
 
-    private void writeFinal(Kind kind, String vendor, List<Class<?>> interfaces) throws IOException {
+    /** The final class of {@code kind} for {@code vendor}; for a prepared statement, one per inline slot count too. */
+    private void writeFinals(Kind kind, String vendor, List<Class<?>> interfaces) throws IOException {
+        writeFinal(kind, vendor, interfaces, 0);
+        if (kind == PREPARED_STATEMENT) {
+            for (int slots : SLOT_COUNTS) {
+                writeFinal(kind, vendor, interfaces, slots);
+            }
+        }
+    }
+
+    private static String finalName(Kind kind, String vendor, int slots) {
+        return vendor + kind.name + "Proxy" + (slots == 0 ? "" : String.valueOf(slots));
+    }
+
+    private void writeFinal(Kind kind, String vendor, List<Class<?>> interfaces, int slots) throws IOException {
         StringBuilder out = header();
-        String name = vendor + kind.name + "Proxy";
+        String name = finalName(kind, vendor, slots);
         out.append("/** Generated: the ").append(kind.jdbc.getSimpleName()).append(" proxy");
+        if (slots > 0) {
+            out.append(" with ").append(slots).append(slots == 1 ? " inline slot" : " inline slots");
+        }
         if (interfaces.isEmpty()) {
             out.append(" for any driver: the JDBC interface only. */\n");
         } else {
@@ -277,9 +294,16 @@ public final class ProxyGenerator {
             out.append(" implements ").append(interfaces.stream().map(Class::getCanonicalName)
                     .collect(Collectors.joining(", ")));
         }
-        out.append(" {\n\n    ").append(name).append('(').append(kind.constructorParameters)
+        out.append(" {\n\n");
+        if (slots > 0) {
+            writeSlots(out, slots);
+        }
+        out.append("    ").append(name).append('(').append(kind.constructorParameters)
                 .append(") {\n        super(")
                 .append(kind.constructorArguments).append(");\n    }\n");
+        if (slots > 0) {
+            writeSlotMethods(out, slots);
+        }
         Set<String> jdbc = signatures(kind.jdbc);
         for (Method method : methods(interfaces)) {
             if (jdbc.contains(signature(method))) {
@@ -291,6 +315,41 @@ public final class ProxyGenerator {
         }
         out.append("}\n");
         write(name, out);
+    }
+
+    /** The inline slots' fields: one per value, one {@code long} for the bits of a primitive. */
+    private static void writeSlots(StringBuilder out, int slots) {
+        out.append("    /** Parameters 1 to ").append(slots).append(" (a reference, a primitive's marker or null). */\n");
+        out.append("    private Object ");
+        for (int i = 0; i < slots; i++) {
+            out.append(i == 0 ? "" : ", ").append("slot").append(i);
+        }
+        out.append(";\n    /** The bits of the primitive whose slot holds an inline marker. */\n");
+        out.append("    private long bits;\n\n");
+    }
+
+    /** The capture's inline slot methods, over the fields of {@link #writeSlots}. */
+    private static void writeSlotMethods(StringBuilder out, int slots) {
+        out.append("\n    @Override\n    protected int slotCount() {\n        return ").append(slots)
+                .append(";\n    }\n");
+        out.append("\n    @Override\n    protected Object slot(int slot) {\n        switch (slot) {\n");
+        for (int i = 0; i < slots; i++) {
+            out.append("            case ").append(i).append(":\n                return slot").append(i).append(";\n");
+        }
+        out.append("            default:\n                throw new IndexOutOfBoundsException(slot);\n        }\n    }\n");
+        out.append("\n    @Override\n    protected boolean store(int slot, Object value) {\n        switch (slot) {\n");
+        for (int i = 0; i < slots; i++) {
+            out.append("            case ").append(i).append(":\n                slot").append(i)
+                    .append(" = value;\n                return true;\n");
+        }
+        out.append("            default:\n                return false;\n        }\n    }\n");
+        out.append("\n    @Override\n    protected long inlineBits() {\n        return bits;\n    }\n");
+        out.append("\n    @Override\n    protected void inlineBits(long bits) {\n        this.bits = bits;\n    }\n");
+        out.append("\n    @Override\n    protected boolean inlineTaken() {\n        return ");
+        for (int i = 0; i < slots; i++) {
+            out.append(i == 0 ? "" : " || ").append("isInline(slot").append(i).append(')');
+        }
+        out.append(";\n    }\n");
     }
 
     /**
@@ -394,23 +453,46 @@ public final class ProxyGenerator {
         out.append('\n');
         if (kind == CONNECTION) {
             out.append("    /** The proxy the application gets for a connection of the real driver. */\n    public");
+        } else if (kind == PREPARED_STATEMENT) {
+            out.append("    /** Of the vendor's class with as many inline slots as {@code sql} asks for. */\n   ");
         } else {
             out.append("   ");
         }
         out.append(" static ").append(type).append(' ').append(factoryMethod(kind)).append('(').append(parameters)
                 .append(") {\n");
         out.append("        if (delegate == null) {\n            return null;\n        }\n");
+        String indent = "        ";
+        if (kind == PREPARED_STATEMENT) {
+            out.append("        int slots = io.github.integrityjdbc.capture.Capture.slotsFor(sql);\n");
+        }
         if (!vendors.isEmpty()) {
             out.append("        switch (").append(constant(kind)).append(".get(delegate.getClass())) {\n");
             for (int i = 0; i < vendors.size(); i++) {
-                out.append("            case ").append(i + 1).append(":\n                return new ")
-                        .append(vendors.get(i)).append(kind.name).append("Proxy(").append(kind.constructorArguments)
-                        .append(");\n");
+                out.append("            case ").append(i + 1).append(":\n");
+                writeConstruction(out, kind, vendors.get(i), "                ");
             }
             out.append("            default:\n                break;\n        }\n");
         }
-        out.append("        return new Plain").append(kind.name).append("Proxy(").append(kind.constructorArguments)
-                .append(");\n    }\n");
+        writeConstruction(out, kind, "Plain", indent);
+        out.append("    }\n");
+    }
+
+    /** {@code return new ...;} of the vendor's class, chosen by the slot count for a prepared statement. */
+    private static void writeConstruction(StringBuilder out, Kind kind, String vendor, String indent) {
+        if (kind == PREPARED_STATEMENT) {
+            out.append(indent).append("switch (slots) {\n");
+            for (int slots : SLOT_COUNTS) {
+                out.append(indent).append("    case ").append(slots).append(":\n").append(indent).append("        return new ")
+                        .append(finalName(kind, vendor, slots)).append('(').append(kind.constructorArguments)
+                        .append(");\n");
+            }
+            out.append(indent).append("    default:\n").append(indent).append("        return new ")
+                    .append(finalName(kind, vendor, 0)).append('(').append(kind.constructorArguments).append(");\n");
+            out.append(indent).append("}\n");
+        } else {
+            out.append(indent).append("return new ").append(finalName(kind, vendor, 0)).append('(')
+                    .append(kind.constructorArguments).append(");\n");
+        }
     }
 
     private static void writeMatcher(StringBuilder out, Kind kind, String vendor) {
@@ -422,7 +504,13 @@ public final class ProxyGenerator {
         for (String name : names) {
             out.append(load(name).getCanonicalName()).append(".class.isAssignableFrom(delegateClass)\n                    && ");
         }
-        out.append("complete(").append(vendor).append(kind.name).append("Proxy.class);\n");
+        out.append("complete(").append(finalName(kind, vendor, 0)).append(".class)");
+        if (kind == PREPARED_STATEMENT) {
+            for (int slots : SLOT_COUNTS) {
+                out.append("\n                    && complete(").append(finalName(kind, vendor, slots)).append(".class)");
+            }
+        }
+        out.append(";\n");
         out.append("        } catch (LinkageError absent) {\n            return false;\n        }\n    }\n");
     }
 

@@ -37,13 +37,14 @@ final class BatchRows {
     /** Statement.addBatch(String) entries. */
     private List<String> sql;
 
-    void addRow(Object[] values, long[] bits, int count) {
+    /** Adds the values {@code row} holds now, its first {@code count} parameters, as the next row. */
+    void addRow(Capture row, int count) {
         if (rows == 0) {
-            layout(values, count);
-        } else if (!fits(values, count)) {
-            relayout(values, count);
+            layout(row, count);
+        } else if (!fits(row, count)) {
+            relayout(row, count);
         }
-        write(rows++, values, bits, count);
+        write(rows++, row, null, count);
     }
 
     void addSql(String entry) {
@@ -119,13 +120,13 @@ final class BatchRows {
                 : intBlocks[block][inBlock * intWidth + offsets[column]]);
     }
 
-    private boolean fits(Object[] values, int count) {
+    private boolean fits(Capture row, int count) {
         if (count > width) {
             return false;
         }
         for (int column = 0; column < width; column++) {
             Primitive kind = kinds[column];
-            if (kind != null && (column >= count || values[column] != kind)) {
+            if (kind != null && (column >= count || row.valueAt(column) != kind)) {
                 return false;
             }
         }
@@ -133,32 +134,32 @@ final class BatchRows {
     }
 
     /** The layout the first row asks for: its primitive columns as bits, the rest as references. */
-    private void layout(Object[] values, int count) {
+    private void layout(Capture row, int count) {
         Primitive[] wanted = new Primitive[count];
         for (int column = 0; column < count; column++) {
-            wanted[column] = values[column] instanceof Primitive type ? type : null;
+            wanted[column] = row.valueAt(column) instanceof Primitive type ? type : null;
         }
         setLayout(wanted);
     }
 
     /** Widens the layout and turns every column this row does not fit into references; rewrites the rows so far. */
-    private void relayout(Object[] values, int count) {
+    private void relayout(Capture row, int count) {
         Primitive[] wanted = Arrays.copyOf(kinds, Math.max(width, count));
         for (int column = 0; column < wanted.length; column++) {
-            if (wanted[column] != null && (column >= count || values[column] != wanted[column])) {
+            if (wanted[column] != null && (column >= count || row.valueAt(column) != wanted[column])) {
                 wanted[column] = null;
             }
         }
         Object[][] kept = new Object[rows][];
-        for (int row = 0; row < rows; row++) {
-            kept[row] = rowValues(row);
+        for (int r = 0; r < rows; r++) {
+            kept[r] = rowValues(r);
         }
         refBlocks = new Object[Math.max(4, refBlocks.length)][];
         bitBlocks = new long[refBlocks.length][];
         intBlocks = new int[refBlocks.length][];
         setLayout(wanted);
-        for (int row = 0; row < kept.length; row++) {
-            write(row, kept[row], null, kept[row].length);
+        for (int r = 0; r < kept.length; r++) {
+            write(r, null, kept[r], kept[r].length);
         }
     }
 
@@ -182,10 +183,10 @@ final class BatchRows {
     }
 
     /**
-     * Writes {@code values} (slots as the capture keeps them: references, or markers with their {@code bits}; or, when
-     * {@code bits} is null, plain boxed values) as row {@code row}.
+     * Writes as row {@code row} the first {@code count} values of {@code live}, as the capture keeps them (references,
+     * or primitive markers with their bits), or else of {@code kept}, plain boxed values.
      */
-    private void write(int row, Object[] values, long[] bits, int count) {
+    private void write(int row, Capture live, Object[] kept, int count) {
         int block = row / BLOCK_ROWS;
         if (block == refBlocks.length) {
             refBlocks = Arrays.copyOf(refBlocks, block * 2);
@@ -206,13 +207,13 @@ final class BatchRows {
         int[] narrow = intBlocks[block];
         int inBlock = row % BLOCK_ROWS;
         for (int column = 0; column < width; column++) {
-            Object value = column < count ? values[column] : null;
+            Object value = column >= count ? null : live != null ? live.valueAt(column) : kept[column];
             Primitive kind = kinds[column];
             if (kind == null) {
                 refs[inBlock * refWidth + offsets[column]] =
-                        value instanceof Primitive type ? type.box(bits[column]) : value;
+                        value instanceof Primitive type ? type.box(live.bitsAt(column)) : value;
             } else {
-                long cell = bits == null ? bitsOf(kind, value) : bits[column];
+                long cell = value instanceof Primitive ? live.bitsAt(column) : bitsOf(kind, value);
                 if (kind.wide()) {
                     wide[inBlock * bitWidth + offsets[column]] = cell;
                 } else {

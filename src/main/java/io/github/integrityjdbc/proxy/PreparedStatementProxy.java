@@ -19,6 +19,11 @@ public abstract class PreparedStatementProxy extends PreparedStatementDelegation
         super(delegate, connection, sql);
     }
 
+    /** The driver's statement, typed (a cast rather than a field: the proxy's every field counts, see Capture). */
+    private PreparedStatement prepared() {
+        return (PreparedStatement) delegate;
+    }
+
     /**
      * Called by the generated setters when the delegate rejected the value (Derby and HSQLDB check ranges when a value
      * is bound): records the value and returns what to throw instead.
@@ -34,7 +39,7 @@ public abstract class PreparedStatementProxy extends PreparedStatementDelegation
     @Override
     public final ResultSet executeQuery() throws SQLException {
         try {
-            return ProxyFactory.resultSet(prepared.executeQuery(), this);
+            return ProxyFactory.resultSet(prepared().executeQuery(), this);
         } catch (SQLException e) {
             throw explain(e);
         }
@@ -43,7 +48,7 @@ public abstract class PreparedStatementProxy extends PreparedStatementDelegation
     @Override
     public final int executeUpdate() throws SQLException {
         try {
-            int count = prepared.executeUpdate();
+            int count = prepared().executeUpdate();
             connection.wrote(this);
             return count;
         } catch (SQLException e) {
@@ -54,7 +59,7 @@ public abstract class PreparedStatementProxy extends PreparedStatementDelegation
     @Override
     public final long executeLargeUpdate() throws SQLException {
         try {
-            long count = prepared.executeLargeUpdate();
+            long count = prepared().executeLargeUpdate();
             connection.wrote(this);
             return count;
         } catch (SQLException e) {
@@ -65,7 +70,7 @@ public abstract class PreparedStatementProxy extends PreparedStatementDelegation
     @Override
     public final boolean execute() throws SQLException {
         try {
-            boolean hasResults = prepared.execute();
+            boolean hasResults = prepared().execute();
             connection.wrote(this);
             return hasResults;
         } catch (SQLException e) {
@@ -77,25 +82,25 @@ public abstract class PreparedStatementProxy extends PreparedStatementDelegation
 
     @Override
     public final void addBatch() throws SQLException {
-        prepared.addBatch();
+        prepared().addBatch();
         captureRow();
     }
 
     @Override
     public final void clearParameters() throws SQLException {
-        prepared.clearParameters();
+        prepared().clearParameters();
         forgetParameters();
     }
 
     @Override
     public final void setNull(int parameterIndex, int sqlType) throws SQLException {
-        prepared.setNull(parameterIndex, sqlType);
+        prepared().setNull(parameterIndex, sqlType);
         bind(parameterIndex, StatementCapture.NULL);
     }
 
     @Override
     public final void setNull(int parameterIndex, int sqlType, String typeName) throws SQLException {
-        prepared.setNull(parameterIndex, sqlType, typeName);
+        prepared().setNull(parameterIndex, sqlType, typeName);
         bind(parameterIndex, StatementCapture.NULL);
     }
 }

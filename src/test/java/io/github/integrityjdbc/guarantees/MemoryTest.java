@@ -187,12 +187,19 @@ class MemoryTest {
 
     /**
      * The cells the proxy's batch holds (a retained-size estimate): its blocks' cells (references and primitive values)
-     * and their directories. The proxy is its own capture ({@code capture.Capture}), whose {@code batch} keeps them.
+     * and their directories. The proxy is its own capture ({@code capture.Capture}), whose overflow's {@code batch}
+     * keeps them.
      */
     private static long rowCells(PreparedStatement proxy) throws ReflectiveOperationException {
-        Field batchField = Capture.class.getDeclaredField("batch");
+        Field overflowField = Capture.class.getDeclaredField("overflow");
+        overflowField.setAccessible(true);
+        Object overflow = overflowField.get(proxy);
+        if (overflow == null) {
+            return 0;
+        }
+        Field batchField = overflow.getClass().getDeclaredField("batch");
         batchField.setAccessible(true);
-        Object batch = batchField.get(proxy);
+        Object batch = batchField.get(overflow);
         if (batch == null) {
             return 0;
         }

@@ -68,7 +68,9 @@ class ClassLoadingIT {
         Files.delete(log);
         assertEquals(List.of(), definedAtRunTime, "product classes not loaded from the jar");
         assertTrue(fromJar.contains("io.github.integrityjdbc.proxy.H2ConnectionProxy"), fromJar.toString());
-        assertTrue(fromJar.contains("io.github.integrityjdbc.proxy.PlainPreparedStatementProxy"), fromJar.toString());
+        // the prepared statement's class has as many inline slots as the statement's parameters ask for
+        assertTrue(fromJar.stream().anyMatch(loaded -> loaded.startsWith(
+                "io.github.integrityjdbc.proxy.PlainPreparedStatementProxy")), fromJar.toString());
         assertTrue(fromJar.contains("io.github.integrityjdbc.diagnose.Explainer"), fromJar.toString());
         System.out.printf("Product classes loaded from the jar: %d; JDK lambda classes of jar code: %d %s%n",
                 fromJar.size(), lambdas.size(), lambdas);

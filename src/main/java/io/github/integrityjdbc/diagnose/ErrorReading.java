@@ -149,6 +149,9 @@ final class ErrorReading {
 
     /** What is recorded now, each place moved by {@code offset}. */
     private MessageSpans spans(int offset) {
+        if (offset == 0) {
+            return new MessageSpans(List.copyOf(shown), List.copyOf(sql), List.copyOf(opaque));
+        }
         List<ShownValue> values = new ArrayList<>();
         for (ShownValue v : shown) {
             values.add(new ShownValue(v.column(), v.ordinal(), v.width(), v.start() + offset, v.end() + offset));

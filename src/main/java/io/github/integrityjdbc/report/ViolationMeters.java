@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 
+import java.lang.ref.WeakReference;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
@@ -82,7 +83,29 @@ public final class ViolationMeters {
         return value == null || value.isEmpty() ? "unknown" : value.toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * The registry counted in last (weakly held, as in {@link #SEEN}; null for the global one) and its tag values,
+     * read without the lock: most applications count in one registry.
+     */
+    private static volatile LastSeen last;
+
+    private record LastSeen(WeakReference<MeterRegistry> registry, boolean global, Seen seen) {
+        boolean isFor(MeterRegistry other) {
+            return other == null ? global : !global && registry.get() == other;
+        }
+    }
+
     private static Seen seen(MeterRegistry registry) {
+        LastSeen recent = last;
+        if (recent != null && recent.isFor(registry)) {
+            return recent.seen;
+        }
+        Seen seen = seenLocked(registry);
+        last = new LastSeen(new WeakReference<>(registry), registry == null, seen);
+        return seen;
+    }
+
+    private static Seen seenLocked(MeterRegistry registry) {
         synchronized (SEEN) {
             return SEEN.computeIfAbsent(registry, r -> {
                 Seen seen = new Seen();

@@ -37,7 +37,9 @@ import java.util.stream.Collectors;
  *       override, {@code final}, what they intercept. PreparedStatement setters also hand the bound value to the
  *       base's {@code bind} (or {@code bindStream}), and a value the driver rejects to {@code bindFailed};</li>
  *   <li>one {@code final} class per JDBC type and vendor, extending the hand-written base and implementing the vendor's
- *       public interfaces (so that {@code (PGConnection) connection} works) by the same plain delegation;</li>
+ *       public interfaces (so that {@code (PGConnection) connection} works) by the same plain delegation; for a
+ *       prepared statement, also one per inline slot count ({@link #SLOT_COUNTS}), whose fields hold the first bound
+ *       values;</li>
  *   <li>{@code ProxyFactory}: picks, once per delegate class, the class whose vendor interfaces the delegate
  *       implements, then creates every proxy with a plain constructor call.</li>
  * </ul>

@@ -75,9 +75,16 @@ public final class IntegrityDataSource implements DataSource {
         return wrapper.wrap(connection, delegate, null);
     }
 
-    /** Answers this DataSource for DataSource, the wrapped one's answer for anything else (a pool's own type). */
+    /**
+     * The wrapped DataSource for any type it is, {@code DataSource} included (a pool's own type; Spring Boot's
+     * {@code DataSourceBuilder.derivedFrom} unwraps to {@code DataSource} to find the pool's settings); this wrapper
+     * for {@code IntegrityDataSource}; the wrapped one's answer for anything else.
+     */
     @Override
     public <T> T unwrap(Class<T> iface) throws SQLException {
+        if (iface != null && iface.isInstance(delegate)) {
+            return iface.cast(delegate);
+        }
         if (iface != null && iface.isInstance(this)) {
             return iface.cast(this);
         }
@@ -86,7 +93,7 @@ public final class IntegrityDataSource implements DataSource {
 
     @Override
     public boolean isWrapperFor(Class<?> iface) throws SQLException {
-        return iface != null && iface.isInstance(this) || delegate.isWrapperFor(iface);
+        return iface != null && (iface.isInstance(this) || iface.isInstance(delegate) || delegate.isWrapperFor(iface));
     }
 
     @Override
@@ -150,6 +157,14 @@ public final class IntegrityDataSource implements DataSource {
         /** {@code integrity.log}: one WARN event per violation (default true). */
         public Builder log(boolean enabled) {
             return set(IntegrityProperty.LOG, Boolean.toString(enabled));
+        }
+
+        /**
+         * {@code integrity.log.rate}: full WARN lines per interval for each data source, kind, table and constraint
+         * ({@code 10/1m} by default, or {@code unlimited}).
+         */
+        public Builder logRate(String rate) {
+            return set(IntegrityProperty.LOG_RATE, rate);
         }
 
         /** {@code integrity.metrics}: count violations (default true). */

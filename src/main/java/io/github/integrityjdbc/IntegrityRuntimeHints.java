@@ -23,11 +23,12 @@ public final class IntegrityRuntimeHints implements RuntimeHintsRegistrar {
     /** Classes instantiated by ServiceLoader (DriverManager) or Spring's factories loader. */
     static final List<String> INSTANTIATED = List.of(
             "io.github.integrityjdbc.IntegrityDriver",
-            "io.github.integrityjdbc.IntegrityEnvironmentPostProcessor");
+            "io.github.integrityjdbc.IntegrityEnvironmentPostProcessor",
+            "io.github.integrityjdbc.spring.Boot4EnvironmentPostProcessor");
 
     /**
      * Classes looked up by name (Class.forName): the optional logging, metrics, tracing and observation APIs and
-     * JFR's; the report, whose initialiser registers its constructor; the drivers' exception classes that the enriched
+     * JFR's; the pool and routing DataSource the Spring Boot auto-configuration recognizes; the report, whose initialiser registers its constructor; the drivers' exception classes that the enriched
      * exceptions extend, looked up to check that the application's driver class is the one they were compiled against.
      */
     static final List<String> LOOKED_UP = List.of(
@@ -36,6 +37,8 @@ public final class IntegrityRuntimeHints implements RuntimeHintsRegistrar {
             "io.opentelemetry.api.trace.Span",
             "io.micrometer.observation.ObservationRegistry",
             "jdk.jfr.Event",
+            "com.zaxxer.hikari.HikariDataSource",
+            "org.springframework.jdbc.datasource.lookup.AbstractRoutingDataSource",
             "io.github.integrityjdbc.ViolationReport",
             "org.postgresql.util.PSQLException",
             "org.apache.derby.shared.common.error.DerbySQLIntegrityConstraintViolationException",

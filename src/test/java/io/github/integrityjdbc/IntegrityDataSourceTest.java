@@ -59,8 +59,12 @@ class IntegrityDataSourceTest {
         assertEquals(1.0, registry.get("jdbc.integrity.violations").tags("datasource", "orders", "constraint", "pk_t")
                 .counter().count());
         assertSame(h2, dataSource.unwrap(JdbcDataSource.class));
-        assertSame(dataSource, dataSource.unwrap(DataSource.class));
+        // DataSource too is the wrapped one (what Spring Boot's DataSourceBuilder.derivedFrom looks for); only
+        // IntegrityDataSource is the wrapper
+        assertSame(h2, dataSource.unwrap(DataSource.class));
+        assertSame(dataSource, dataSource.unwrap(IntegrityDataSource.class));
         assertTrue(dataSource.isWrapperFor(JdbcDataSource.class));
+        assertTrue(dataSource.isWrapperFor(IntegrityDataSource.class));
     }
 
     @Test

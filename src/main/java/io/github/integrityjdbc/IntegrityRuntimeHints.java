@@ -26,9 +26,10 @@ public final class IntegrityRuntimeHints implements RuntimeHintsRegistrar {
             "io.github.integrityjdbc.IntegrityEnvironmentPostProcessor");
 
     /**
-     * Classes looked up by name (Class.forName): the optional logging, metrics, tracing and observation APIs and
-     * JFR's; the report, whose initialiser registers its constructor; the drivers' exception classes that the enriched
-     * exceptions extend, looked up to check that the application's driver class is the one they were compiled against.
+     * Classes looked up by name (Class.forName): the optional logging, metrics, tracing and observation APIs, JFR's
+     * and HikariCP's; the report, whose initialiser registers its constructor; the drivers' exception classes that the
+     * enriched exceptions extend, looked up to check that the application's driver class is the one they were compiled
+     * against.
      */
     static final List<String> LOOKED_UP = List.of(
             "org.slf4j.spi.LoggingEventBuilder",
@@ -36,6 +37,7 @@ public final class IntegrityRuntimeHints implements RuntimeHintsRegistrar {
             "io.opentelemetry.api.trace.Span",
             "io.micrometer.observation.ObservationRegistry",
             "jdk.jfr.Event",
+            "com.zaxxer.hikari.HikariDataSource",
             "io.github.integrityjdbc.ViolationReport",
             "org.postgresql.util.PSQLException",
             "org.apache.derby.shared.common.error.DerbySQLIntegrityConstraintViolationException",

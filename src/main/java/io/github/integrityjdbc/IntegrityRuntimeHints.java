@@ -27,9 +27,11 @@ public final class IntegrityRuntimeHints implements RuntimeHintsRegistrar {
             "io.github.integrityjdbc.spring.Boot4EnvironmentPostProcessor");
 
     /**
-     * Classes looked up by name (Class.forName): the optional logging, metrics, tracing and observation APIs and
-     * JFR's; the pool and routing DataSource the Spring Boot auto-configuration recognizes; the report, whose initialiser registers its constructor; the drivers' exception classes that the enriched
-     * exceptions extend, looked up to check that the application's driver class is the one they were compiled against.
+     * Classes looked up by name (Class.forName): the optional logging, metrics, tracing and observation APIs, JFR's
+     * and HikariCP's; Spring JDBC's routing DataSource, which the Spring Boot auto-configuration recognizes; the
+     * report, whose initialiser registers its constructor; the drivers' exception classes that the enriched
+     * exceptions extend, looked up to check that the application's driver class is the one they were compiled
+     * against.
      */
     static final List<String> LOOKED_UP = List.of(
             "org.slf4j.spi.LoggingEventBuilder",

@@ -43,8 +43,8 @@ final class IntegrityDataSourcePostProcessor implements BeanPostProcessor, Smart
     /** The OpenTelemetry JDBC driver in front of this one. */
     private static final String OTEL_PREFIX = "jdbc:otel:integrity:";
 
-    private static final boolean HIKARI = present("com.zaxxer.hikari.HikariDataSource");
-    private static final boolean ROUTING = present("org.springframework.jdbc.datasource.lookup.AbstractRoutingDataSource");
+    private static final boolean ROUTING =
+            present("org.springframework.jdbc.datasource.lookup.AbstractRoutingDataSource");
 
     private final ObjectProvider<IntegrityProperties> properties;
     private final Environment environment;
@@ -124,7 +124,8 @@ final class IntegrityDataSourcePostProcessor implements BeanPostProcessor, Smart
         if (dataSource instanceof IntegrityDataSource) {
             return true;
         }
-        if (HIKARI && HikariPools.explainsAlready(dataSource) || ROUTING && Routing.explainsAlready(dataSource)) {
+        if (OptionalLibraries.HIKARI && HikariPools.explainsAlready(dataSource)
+                || ROUTING && Routing.explainsAlready(dataSource)) {
             return true;
         }
         try {
@@ -143,7 +144,7 @@ final class IntegrityDataSourcePostProcessor implements BeanPostProcessor, Smart
         }
     }
 
-    /** Loaded only when HikariCP is present. A pool that has not started answers isWrapperFor for itself only. */
+    /** Loaded only with HikariCP. A pool that has not started answers isWrapperFor for itself only. */
     private static final class HikariPools {
         static boolean explainsAlready(DataSource dataSource) {
             if (!(dataSource instanceof HikariDataSource pool)) {

@@ -20,8 +20,14 @@ public class Signups {
     /** Inserts each e-mail address with ids from {@code firstId} on; one violation rolls them all back. */
     @Transactional
     public void signUp(int firstId, String... emails) {
+        signUpAged(firstId, 30, emails);
+    }
+
+    /** The same, with this age for each. */
+    @Transactional
+    public void signUpAged(int firstId, int age, String... emails) {
         for (int i = 0; i < emails.length; i++) {
-            Shop.insert(orders, firstId + i, emails[i], 30);
+            Shop.insert(orders, firstId + i, emails[i], age);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.github.integrityjdbc.samples.datasources.pools;
 
 import io.github.integrityjdbc.IntegrityDataSource;
+import io.github.integrityjdbc.ViolationKind;
 import io.github.integrityjdbc.ViolationReport;
 import io.github.integrityjdbc.samples.datasources.Shop;
 import io.github.integrityjdbc.samples.datasources.Violations;
@@ -14,6 +15,7 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.List;
 
 import static io.github.integrityjdbc.samples.datasources.Violations.reportOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -22,8 +24,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The orders pool on PostgreSQL (127.0.0.1:5432, database test, user postgres), wrapped by the auto-configuration,
- * and a violation inside a {@code @Transactional} method ({@link Signups}): explained, named by the bean, and the
- * whole transaction rolled back. Skipped when PostgreSQL does not answer, unless {@code CI=true}.
+ * and violations inside a {@code @Transactional} method ({@link Signups}): explained as much as through a
+ * {@code jdbc:integrity:} URL, named by the bean, and the whole transaction rolled back. Skipped when PostgreSQL does
+ * not answer, unless {@code CI=true}.
  */
 class PostgresTransactionTest {
 
@@ -71,6 +74,25 @@ class PostgresTransactionTest {
             assertEquals(1.0, violations.count("ordersDataSource"));
             assertEquals(0, new JdbcTemplate(orders).queryForObject("SELECT count(*) FROM " + Shop.TABLE, Integer.class),
                     "the first row is rolled back with the second");
+        }
+    }
+
+    /** What only the catalog tells, looked up on a connection of its own: the aborted transaction cannot. */
+    @Test
+    void inATransaction_aPrimaryKeyIsToldFromAUniqueKey_andACheckNamesItsColumn() {
+        try (ConfigurableApplicationContext application = runOnPostgres()) {
+            DataSource orders = application.getBean("ordersDataSource", DataSource.class);
+            Signups signups = application.getBean(Signups.class);
+            Shop.insert(orders, 100, "first@example.com", 30);
+
+            ViolationReport primaryKey = reportOf(() -> signups.signUp(99, "a@example.com", "b@example.com"));
+            assertEquals(ViolationKind.PRIMARY_KEY, primaryKey.kind(), primaryKey.explain());
+            assertEquals("ij_boot_customer_pk", primaryKey.constraint().orElseThrow());
+            assertEquals(List.of("id"), primaryKey.columns());
+
+            ViolationReport check = reportOf(() -> signups.signUpAged(200, -5, "c@example.com"));
+            assertEquals(ViolationKind.CHECK, check.kind(), check.explain());
+            assertEquals(List.of("age"), check.columns());
         }
     }
 }

@@ -36,6 +36,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  */
 class PostgresWrappedPoolTransactionTest {
 
+    /** HikariCP sets DriverManager's login timeout (JVM-wide) from its connection timeout: restored after. */
+    private final int loginTimeout = DriverManager.getLoginTimeout();
     private String table;
     private String check;
     private String primaryKey;
@@ -57,6 +59,7 @@ class PostgresWrappedPoolTransactionTest {
 
     @AfterEach
     void tearDown() throws SQLException {
+        DriverManager.setLoginTimeout(loginTimeout);
         if (table != null) {
             try (Connection raw = DriverManager.getConnection(Servers.POSTGRES_PLAIN_URL);
                  Statement statement = raw.createStatement()) {

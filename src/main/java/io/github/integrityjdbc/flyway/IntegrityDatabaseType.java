@@ -47,14 +47,14 @@ import java.util.regex.Pattern;
  * <p>Every Flyway user with this jar on the class path loads this class, whatever the Flyway version, and Flyway
  * catches nothing a plugin throws while it is loaded, instantiated or listed: a {@code ServiceConfigurationError} or
  * {@code LinkageError} there stops Flyway. So loading and instantiating it needs nothing of Flyway but its interfaces
- * {@link Plugin} and {@link DatabaseType} (both there from Flyway 8 on; the other Flyway types it names are resolved
- * only when a method that names them runs), the methods Flyway calls on every database type ({@link #getPriority},
- * {@link #compareTo}, {@link #getName}, {@link #handlesJDBCUrl}, {@link #handlesDatabaseProductNameAndVersion}) are
- * implemented in a way every version can call, and it switches itself off ({@link #isEnabled()} false, and
- * {@link #handlesJDBCUrl} false for the Flyway versions before 9.19 that do not ask {@code isEnabled}) unless this
- * Flyway's {@code DatabaseType} has no abstract method this class leaves unimplemented and
- * {@code DatabaseTypeRegister.getDatabaseTypesForUrl(String, Configuration)} exists: Flyway 10.22 on, up to 13.12 as
- * tested. Where it is off, Flyway behaves as without this jar (it refuses {@code jdbc:integrity:} URLs).
+ * {@link Plugin} and {@link DatabaseType} (there since Flyway 8.0.5, the first to read this service file; the
+ * other Flyway types it names are resolved only when a method that names them runs); the methods Flyway calls on
+ * every database type ({@link #getPriority}, {@link #compareTo}, {@link #getName}, {@link #handlesJDBCUrl},
+ * {@link #handlesDatabaseProductNameAndVersion}) are implemented in a way every version can call; and it switches
+ * itself off ({@link #isEnabled()} false, and {@link #handlesJDBCUrl} false for the Flyway versions before 9.19,
+ * which do not ask {@code isEnabled}) unless this Flyway's {@code DatabaseType} has no abstract method this class
+ * leaves unimplemented and {@code DatabaseTypeRegister.getDatabaseTypesForUrl(String, Configuration)} exists:
+ * Flyway 10.22 on, up to 13.12 as tested. Where it is off, Flyway behaves as without this jar (it refuses {@code jdbc:integrity:} URLs).
  */
 public final class IntegrityDatabaseType implements DatabaseType {
 

@@ -20,11 +20,12 @@ import java.util.Map;
  */
 public final class IntegrityRuntimeHints implements RuntimeHintsRegistrar {
 
-    /** Classes instantiated by ServiceLoader (DriverManager, Flyway) or Spring's factories loader. */
+    /** Classes instantiated by ServiceLoader (DriverManager, Flyway, Liquibase) or Spring's factories loader. */
     static final List<String> INSTANTIATED = List.of(
             "io.github.integrityjdbc.IntegrityDriver",
             "io.github.integrityjdbc.IntegrityEnvironmentPostProcessor",
-            "io.github.integrityjdbc.flyway.IntegrityDatabaseType");
+            "io.github.integrityjdbc.flyway.IntegrityDatabaseType",
+            "io.github.integrityjdbc.liquibase.IntegrityLiquibaseDatabase");
 
     /**
      * Classes looked up by name (Class.forName): the optional logging, metrics, tracing and observation APIs and
@@ -76,7 +77,7 @@ public final class IntegrityRuntimeHints implements RuntimeHintsRegistrar {
 
     /** Resources read at run time. */
     static final List<String> RESOURCES = List.of("META-INF/services/java.sql.Driver", "META-INF/spring.factories",
-            "META-INF/services/org.flywaydb.core.extensibility.Plugin");
+            "META-INF/services/org.flywaydb.core.extensibility.Plugin", "META-INF/services/liquibase.database.Database");
 
     /** Called by Spring's AOT processing; not for applications. */
     public IntegrityRuntimeHints() {

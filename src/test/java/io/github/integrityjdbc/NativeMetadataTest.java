@@ -149,7 +149,8 @@ class NativeMetadataTest {
     private static Set<String> serviceEntries() throws IOException {
         Set<String> entries = new TreeSet<>();
         for (String file : new String[] {"META-INF/services/java.sql.Driver", "META-INF/spring.factories",
-                "META-INF/services/org.flywaydb.core.extensibility.Plugin"}) {
+                "META-INF/services/org.flywaydb.core.extensibility.Plugin",
+                "META-INF/services/liquibase.database.Database"}) {
             for (String line : Files.readAllLines(Path.of("src/main/resources", file))) {
                 String value = line.contains("=") ? line.substring(line.indexOf('=') + 1) : line;
                 if (!value.isBlank() && !value.startsWith("#")) {

@@ -7,7 +7,8 @@
  * {@link io.github.integrityjdbc.IntegrityEnvironmentPostProcessor} (Spring Boot).
  *
  * <p>Only this package is API. Every other package ({@code capture}, {@code config}, {@code diagnose},
- * {@code driver}, {@code proxy}, {@code report}, and the relocated Byte Buddy under {@code shaded}) is internal.
+ * {@code driver}, {@code proxy}, {@code report}, the Flyway and Liquibase plugins in {@code flyway} and
+ * {@code liquibase}, and the relocated Byte Buddy under {@code shaded}) is internal.
  * The jar is the automatic module {@code io.github.integrityjdbc}.
  */
 package io.github.integrityjdbc;

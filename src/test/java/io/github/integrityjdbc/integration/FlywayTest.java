@@ -126,7 +126,9 @@ class FlywayTest {
     @Test
     void postgres_theInnerTypesConnectionPropertiesReachTheRealDriver() throws SQLException {
         Servers.requirePostgres();
-        Flyway flyway = Flyway.configure().dataSource(POSTGRES_URL, "postgres", "").load();
+        Flyway flyway = Flyway.configure()
+                .dataSource("jdbc:integrity:postgresql://127.0.0.1:5432/test", "postgres", "")
+                .load();
         Flyway plain = Flyway.configure().dataSource(POSTGRES_PLAIN_URL, "postgres", "").load();
 
         DriverDataSource dataSource = assertInstanceOf(DriverDataSource.class,
@@ -181,6 +183,7 @@ class FlywayTest {
 
         assertTrue(thrown.getMessage().contains("integrity-jdbc: Duplicate value for unique constraint"),
                 "Flyway's message shows the explanation: " + thrown.getMessage());
+        System.out.println("Flyway's message:\n" + thrown.getMessage());
         assertNotEquals(List.of("1:SUCCESS", "2:SUCCESS", "3:SUCCESS"), applied(withDuplicate));
         return IntegrityViolations.find(thrown)
                 .orElseThrow(() -> new AssertionError("no report in the cause chain of " + thrown, thrown));

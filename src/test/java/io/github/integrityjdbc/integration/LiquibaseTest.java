@@ -22,6 +22,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -34,6 +36,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * with Liquibase's exception, from whose cause chain {@code IntegrityViolations.find} reads the report.
  */
 class LiquibaseTest {
+
+    /** Liquibase logs each changeset at INFO through java.util.logging; held, so the level stays set. */
+    private static final Logger LIQUIBASE_LOG = Logger.getLogger("liquibase");
+
+    static {
+        LIQUIBASE_LOG.setLevel(Level.WARNING);
+    }
 
     private static final String SHOP = "liquibase/shop.xml";
     /** shop.xml and a changeset that inserts an e-mail already there. */

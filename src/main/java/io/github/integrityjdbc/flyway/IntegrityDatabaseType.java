@@ -69,9 +69,9 @@ public final class IntegrityDatabaseType implements DatabaseType {
 
     /**
      * The last {@code jdbc:integrity:} URL this thread's Flyway asked about. Flyway asks a few questions without a
-     * URL ({@link #setConfigConnectionProps}, {@link #setEarlyConnectionProps}, {@code setOverridingConnectionProps}
-     * before Flyway 13.12) in the same constructor of its {@code DriverDataSource}, on the same thread, right after
-     * {@link #handlesJDBCUrl} accepted the URL. A String, so no class loader is held by the thread.
+     * URL ({@link #setConfigConnectionProps}, {@link #setEarlyConnectionProps}, and older Flyways the one-argument
+     * {@link #setOverridingConnectionProps(Map)}) in the same constructor of its {@code DriverDataSource}, on the
+     * same thread, after {@link #handlesJDBCUrl} accepted the URL. A String, so no class loader is held by the thread.
      */
     private static final ThreadLocal<String> LAST_URL = new ThreadLocal<>();
 
@@ -180,7 +180,7 @@ public final class IntegrityDatabaseType implements DatabaseType {
         }
     }
 
-    /** Flyway 13.12 and later ask with the URL. */
+    /** Newer Flyways (13.12 does) ask with the URL. */
     @Override
     public void setOverridingConnectionProps(String url, Map<String, String> props) {
         Inner inner = Inner.of(url);
@@ -231,7 +231,7 @@ public final class IntegrityDatabaseType implements DatabaseType {
         return inner == null ? new Properties() : inner.type.getExternalAuthProperties(inner.url, username);
     }
 
-    /** Flyway 13.12 and later ask with the configuration. */
+    /** Newer Flyways (13.12 does) ask with the configuration. */
     @Override
     public Properties getExternalAuthProperties(Configuration configuration, String url, String username) {
         Inner inner = Inner.of(url);

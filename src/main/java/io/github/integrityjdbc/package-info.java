@@ -8,7 +8,8 @@
  * DataSource beans, is in {@code spring}, configured by {@code integrity.*} Spring properties).
  *
  * <p>Only this package is API. Every other package ({@code capture}, {@code config}, {@code diagnose},
- * {@code driver}, {@code proxy}, {@code report}, {@code spring}, and the relocated Byte Buddy under {@code shaded}) is internal.
+ * {@code driver}, {@code proxy}, {@code report}, {@code spring}, and the Flyway and Liquibase plugins in
+ * {@code flyway} and {@code liquibase}) is internal.
  * The jar is the automatic module {@code io.github.integrityjdbc}.
  */
 package io.github.integrityjdbc;

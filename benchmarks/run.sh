@@ -11,4 +11,6 @@ mkdir -p results
 run=(java ${JMH_JAVA_OPTS:-} -cp target/benchmarks.jar io.github.integrityjdbc.benchmarks.RunAll)
 "${run[@]}" 'H2Benchmark|PostgresBenchmark' -f 1 -wi 5 -w 1s -i 5 -r 1s -rf json -rff results/workloads.json "$@" \
     | tee results/workloads.txt
+"${run[@]}" 'PostgresTransactionBenchmark' -f 1 -wi 5 -w 1s -i 5 -r 1s -rf json -rff results/transaction.json "$@" \
+    | tee results/transaction.txt
 "${run[@]}" 'FirstConnectionBenchmark' -rf json -rff results/first-connection.json "$@" | tee results/first-connection.txt

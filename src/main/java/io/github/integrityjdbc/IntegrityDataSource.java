@@ -2,6 +2,7 @@ package io.github.integrityjdbc;
 
 import io.github.integrityjdbc.config.IntegrityConfig;
 import io.github.integrityjdbc.config.IntegrityProperty;
+import io.github.integrityjdbc.diagnose.Explainer;
 import io.github.integrityjdbc.driver.ConnectionSecrets;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -75,9 +76,16 @@ public final class IntegrityDataSource implements DataSource {
         return wrapper.wrap(connection, delegate, null);
     }
 
-    /** Answers this DataSource for DataSource, the wrapped one's answer for anything else (a pool's own type). */
+    /**
+     * The wrapped DataSource for any type it is, {@code DataSource} included (a pool's own type; Spring Boot's
+     * {@code DataSourceBuilder.derivedFrom} unwraps to {@code DataSource} to find the pool's settings); this wrapper
+     * for {@code IntegrityDataSource}; the wrapped one's answer for anything else.
+     */
     @Override
     public <T> T unwrap(Class<T> iface) throws SQLException {
+        if (iface != null && iface.isInstance(delegate)) {
+            return iface.cast(delegate);
+        }
         if (iface != null && iface.isInstance(this)) {
             return iface.cast(this);
         }
@@ -86,7 +94,7 @@ public final class IntegrityDataSource implements DataSource {
 
     @Override
     public boolean isWrapperFor(Class<?> iface) throws SQLException {
-        return iface != null && iface.isInstance(this) || delegate.isWrapperFor(iface);
+        return iface != null && (iface.isInstance(this) || iface.isInstance(delegate) || delegate.isWrapperFor(iface));
     }
 
     @Override
@@ -123,6 +131,7 @@ public final class IntegrityDataSource implements DataSource {
     public static final class Builder {
         private final Properties settings = new Properties();
         private MeterRegistry registry;
+        private DataSource lookupDataSource;
 
         private Builder() {
         }
@@ -152,6 +161,14 @@ public final class IntegrityDataSource implements DataSource {
             return set(IntegrityProperty.LOG, Boolean.toString(enabled));
         }
 
+        /**
+         * {@code integrity.log.rate}: full WARN lines per interval for each data source, kind, table and constraint
+         * ({@code 10/1m} by default, or {@code unlimited}).
+         */
+        public Builder logRate(String rate) {
+            return set(IntegrityProperty.LOG_RATE, rate);
+        }
+
         /** {@code integrity.metrics}: count violations (default true). */
         public Builder metrics(boolean enabled) {
             return set(IntegrityProperty.METRICS, Boolean.toString(enabled));
@@ -160,6 +177,20 @@ public final class IntegrityDataSource implements DataSource {
         /** The registry to count violations in; default Micrometer's global registry. */
         public Builder meterRegistry(MeterRegistry registry) {
             this.registry = registry;
+            return this;
+        }
+
+        /**
+         * A DataSource of the same database that opens a new, unpooled connection, for the schema lookups an
+         * explanation cannot run on the application's connection (PostgreSQL inside a transaction, whose failed
+         * statement aborted it): what the catalog alone knows, such as a CHECK constraint's columns or a primary
+         * key told from a unique one. Opened only when a lookup misses the schema cache, closed at once. Not needed
+         * for a HikariCP pool, whose own way of opening connections is used; without either, such a violation is
+         * explained from the error and the statement alone. Never give the pool itself: asking it for a second
+         * connection could wait for one to be free.
+         */
+        public Builder lookupDataSource(DataSource unpooled) {
+            this.lookupDataSource = unpooled;
             return this;
         }
 
@@ -175,13 +206,24 @@ public final class IntegrityDataSource implements DataSource {
             if (dataSource == null) {
                 throw new SQLException("The DataSource to wrap is null", "HY000");
             }
-            return new IntegrityDataSource(dataSource, connectionWrapper());
+            return new IntegrityDataSource(dataSource,
+                    connectionWrapper(new LookupConnections(dataSource, lookupDataSource)));
         }
 
-        /** These settings, checked; shared with {@link IntegrityJdbcProxyFactory}. */
+        /** These settings, checked, for connections whose DataSource is not known (datasource-proxy's). */
         ConnectionWrapper connectionWrapper() throws SQLException {
+            return connectionWrapper(lookupDataSource == null ? null : lookupDataSource::getConnection);
+        }
+
+        /**
+         * These settings, checked.
+         *
+         * @param lookupConnections where schema lookups may open a connection of their own; null for nowhere
+         */
+        private ConnectionWrapper connectionWrapper(Explainer.SeparateConnections lookupConnections)
+                throws SQLException {
             IntegrityConfig.from(settings, System.getProperties(), "check"); // fail now, not at first connection
-            return new ConnectionWrapper((Properties) settings.clone(), registry);
+            return new ConnectionWrapper((Properties) settings.clone(), registry, lookupConnections);
         }
     }
 }

@@ -1,12 +1,8 @@
 package io.github.integrityjdbc;
 
-import io.github.integrityjdbc.driver.DelegateUrl;
+import io.github.integrityjdbc.spring.UrlRoute;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.MapPropertySource;
-
-import java.util.Map;
 
 /**
  * Lets a Spring Boot application switch to integrity-jdbc with {@code spring.datasource.url} alone. Spring Boot
@@ -15,20 +11,20 @@ import java.util.Map;
  * driver class is configured, this sets {@code spring.datasource.driver-class-name} to {@link IntegrityDriver}, with
  * the lowest precedence of all property sources.
  *
- * <p>Spring Boot finds it through {@code META-INF/spring.factories}; Spring Boot is an optional dependency, and
- * nothing else loads this class.
+ * <p>This is Spring Boot 3's {@code org.springframework.boot.env.EnvironmentPostProcessor}, which Boot 4.0 and 4.1
+ * still call (deprecated); on Boot 4, {@code io.github.integrityjdbc.spring.Boot4EnvironmentPostProcessor} does the
+ * same through Boot 4's interface. Spring Boot finds both through {@code META-INF/spring.factories}; Spring Boot is
+ * an optional dependency, and nothing else loads these classes.
  */
-public final class IntegrityEnvironmentPostProcessor implements EnvironmentPostProcessor {
+@SuppressWarnings("removal") // Boot 4 deprecates the interface; this class is for Boot 3, which has no other
+public final class IntegrityEnvironmentPostProcessor implements org.springframework.boot.env.EnvironmentPostProcessor {
 
-    static final String URL = "spring.datasource.url";
-    static final String DRIVER_CLASS_NAME = "spring.datasource.driver-class-name";
+    /** Called by Spring Boot. */
+    public IntegrityEnvironmentPostProcessor() {
+    }
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        String url = environment.getProperty(URL);
-        if (url != null && DelegateUrl.accepts(url.trim()) && !environment.containsProperty(DRIVER_CLASS_NAME)) {
-            environment.getPropertySources().addLast(new MapPropertySource("integrity-jdbc",
-                    Map.of(DRIVER_CLASS_NAME, IntegrityDriver.class.getName())));
-        }
+        UrlRoute.setDriverClass(environment);
     }
 }

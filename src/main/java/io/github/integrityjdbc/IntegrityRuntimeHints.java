@@ -20,15 +20,20 @@ import java.util.Map;
  */
 public final class IntegrityRuntimeHints implements RuntimeHintsRegistrar {
 
-    /** Classes instantiated by ServiceLoader (DriverManager) or Spring's factories loader. */
+    /** Classes instantiated by ServiceLoader (DriverManager, Flyway, Liquibase) or Spring's factories loader. */
     static final List<String> INSTANTIATED = List.of(
             "io.github.integrityjdbc.IntegrityDriver",
-            "io.github.integrityjdbc.IntegrityEnvironmentPostProcessor");
+            "io.github.integrityjdbc.IntegrityEnvironmentPostProcessor",
+            "io.github.integrityjdbc.spring.Boot4EnvironmentPostProcessor",
+            "io.github.integrityjdbc.flyway.IntegrityDatabaseType",
+            "io.github.integrityjdbc.liquibase.IntegrityLiquibaseDatabase");
 
     /**
-     * Classes looked up by name (Class.forName): the optional logging, metrics, tracing and observation APIs and
-     * JFR's; the report, whose initialiser registers its constructor; the drivers' exception classes that the enriched
-     * exceptions extend, looked up to check that the application's driver class is the one they were compiled against.
+     * Classes looked up by name (Class.forName): the optional logging, metrics, tracing and observation APIs, JFR's
+     * and HikariCP's; Spring JDBC's routing DataSource, which the Spring Boot auto-configuration recognizes; the
+     * report, whose initialiser registers its constructor; the drivers' exception classes that the enriched
+     * exceptions extend, looked up to check that the application's driver class is the one they were compiled
+     * against.
      */
     static final List<String> LOOKED_UP = List.of(
             "org.slf4j.spi.LoggingEventBuilder",
@@ -36,6 +41,8 @@ public final class IntegrityRuntimeHints implements RuntimeHintsRegistrar {
             "io.opentelemetry.api.trace.Span",
             "io.micrometer.observation.ObservationRegistry",
             "jdk.jfr.Event",
+            "com.zaxxer.hikari.HikariDataSource",
+            "org.springframework.jdbc.datasource.lookup.AbstractRoutingDataSource",
             "io.github.integrityjdbc.ViolationReport",
             "org.postgresql.util.PSQLException",
             "org.apache.derby.shared.common.error.DerbySQLIntegrityConstraintViolationException",
@@ -63,8 +70,19 @@ public final class IntegrityRuntimeHints implements RuntimeHintsRegistrar {
             "io.github.integrityjdbc.proxy.MySqlCallableStatementProxy",
             "io.github.integrityjdbc.proxy.H2ConnectionProxy");
 
+    /**
+     * The Flyway plugin and Flyway's interface whose public methods the plugin lists, once, to check that it
+     * implements every abstract one of this Flyway's; and the Flyway method whose presence it checks.
+     */
+    static final List<String> FLYWAY_LISTED = List.of(
+            "io.github.integrityjdbc.flyway.IntegrityDatabaseType",
+            "org.flywaydb.core.internal.database.DatabaseType");
+    static final String FLYWAY_REGISTER = "org.flywaydb.core.internal.database.DatabaseTypeRegister";
+    static final String FLYWAY_LOOKUP = "getDatabaseTypesForUrl";
+
     /** Resources read at run time. */
-    static final List<String> RESOURCES = List.of("META-INF/services/java.sql.Driver", "META-INF/spring.factories");
+    static final List<String> RESOURCES = List.of("META-INF/services/java.sql.Driver", "META-INF/spring.factories",
+            "META-INF/services/org.flywaydb.core.extensibility.Plugin", "META-INF/services/liquibase.database.Database");
 
     /** Called by Spring's AOT processing; not for applications. */
     public IntegrityRuntimeHints() {
@@ -88,6 +106,13 @@ public final class IntegrityRuntimeHints implements RuntimeHintsRegistrar {
         for (String type : LISTED) {
             hints.reflection().registerType(TypeReference.of(type), MemberCategory.INVOKE_PUBLIC_METHODS);
         }
+        for (String type : FLYWAY_LISTED) {
+            hints.reflection().registerType(TypeReference.of(type), MemberCategory.INVOKE_PUBLIC_METHODS);
+        }
+        hints.reflection().registerType(TypeReference.of(FLYWAY_REGISTER), type -> type.withMethod(FLYWAY_LOOKUP,
+                List.of(TypeReference.of(String.class),
+                        TypeReference.of("org.flywaydb.core.api.configuration.Configuration")),
+                ExecutableMode.INVOKE));
         for (String resource : RESOURCES) {
             hints.resources().registerPattern(resource);
         }

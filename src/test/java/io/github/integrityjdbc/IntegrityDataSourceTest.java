@@ -24,6 +24,7 @@ class IntegrityDataSourceTest {
         config.setJdbcUrl("jdbc:h2:mem:badsysvalue;DB_CLOSE_DELAY=-1");
         config.setMaximumPoolSize(1);
         config.setConnectionTimeout(1000);
+        int loginTimeout = java.sql.DriverManager.getLoginTimeout(); // HikariCP sets it JVM-wide: restored below
         try (com.zaxxer.hikari.HikariDataSource pool = new com.zaxxer.hikari.HikariDataSource(config)) {
             DataSource dataSource = IntegrityDataSource.wrap(pool); // settings checked here, before the property
             System.setProperty("integrity.mode", "loud");
@@ -37,6 +38,8 @@ class IntegrityDataSourceTest {
             try (Connection connection = dataSource.getConnection()) {
                 assertTrue(connection.isValid(1), "the pool's only connection is free again");
             }
+        } finally {
+            java.sql.DriverManager.setLoginTimeout(loginTimeout);
         }
     }
 
@@ -59,8 +62,12 @@ class IntegrityDataSourceTest {
         assertEquals(1.0, registry.get("jdbc.integrity.violations").tags("datasource", "orders", "constraint", "pk_t")
                 .counter().count());
         assertSame(h2, dataSource.unwrap(JdbcDataSource.class));
-        assertSame(dataSource, dataSource.unwrap(DataSource.class));
+        // DataSource too is the wrapped one (what Spring Boot's DataSourceBuilder.derivedFrom looks for); only
+        // IntegrityDataSource is the wrapper
+        assertSame(h2, dataSource.unwrap(DataSource.class));
+        assertSame(dataSource, dataSource.unwrap(IntegrityDataSource.class));
         assertTrue(dataSource.isWrapperFor(JdbcDataSource.class));
+        assertTrue(dataSource.isWrapperFor(IntegrityDataSource.class));
     }
 
     @Test

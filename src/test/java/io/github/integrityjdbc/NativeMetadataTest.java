@@ -31,13 +31,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * (the current {@code reachability-metadata.json} and the {@code reflect-config.json} of GraalVM for JDK 17/21), and
  * in the Spring AOT hints. "What the driver loads reflectively" is read from the sources: every class name given to
  * {@code Class.forName} (or to {@code OptionalLibraries.present}), every method looked up with {@code getMethod}, every
- * service and Spring factory entry, and every generated proxy that ProxyFactory lists the methods of.
+ * class whose methods are listed ({@code Foo.class.getMethods()}, the Flyway plugin's check), every service and Spring
+ * factory entry, and every generated proxy that ProxyFactory lists the methods of.
  */
 class NativeMetadataTest {
 
     private static final String DIRECTORY = "META-INF/native-image/io.github.integrityjdbc/integrity-jdbc/";
     private static final Pattern FOR_NAME = Pattern.compile("(?:forName|present)\\(\"([\\w.$]+)\"");
     private static final Pattern GET_METHOD = Pattern.compile("getMethod\\(\"(\\w+)\"");
+    /** {@code DatabaseType.class.getMethods()}: the simple name of a class whose public methods are listed. */
+    private static final Pattern LISTS_METHODS = Pattern.compile("(\\w+)\\.class\\.getMethods\\(\\)");
     /** A class name held in a constant of a source that looks classes up by computed name (EnrichedExceptions). */
     private static final Pattern CLASS_NAME_CONSTANT = Pattern.compile(
             "static final String \\w+ = \"((?:[a-z]\\w*\\.)+[A-Z][\\w$]*)\";");
@@ -50,6 +53,7 @@ class NativeMetadataTest {
 
         Set<String> lookedUp = new TreeSet<>();
         Set<String> methods = new TreeSet<>();
+        Set<String> listed = new TreeSet<>();
         try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
             for (Path source : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
                 String text = Files.readString(source, StandardCharsets.UTF_8);
@@ -58,7 +62,13 @@ class NativeMetadataTest {
                     collect(CLASS_NAME_CONSTANT, text, lookedUp);
                 }
                 collect(GET_METHOD, text, methods);
+                collect(LISTS_METHODS, text, listed);
             }
+        }
+        assertTrue(listed.contains("DatabaseType"), "the scan found the Flyway plugin's listing: " + listed);
+        for (String simpleName : listed) {
+            assertTrue(current.entrySet().stream().anyMatch(e -> e.getKey().endsWith("." + simpleName)
+                    && e.getValue().contains("*")), simpleName + " (getMethods) is not in the metadata");
         }
         assertTrue(lookedUp.size() >= 2 && methods.size() >= 3, "the scan found the lookups: " + lookedUp + methods);
         for (String type : lookedUp) {
@@ -138,7 +148,9 @@ class NativeMetadataTest {
 
     private static Set<String> serviceEntries() throws IOException {
         Set<String> entries = new TreeSet<>();
-        for (String file : new String[] {"META-INF/services/java.sql.Driver", "META-INF/spring.factories"}) {
+        for (String file : new String[] {"META-INF/services/java.sql.Driver", "META-INF/spring.factories",
+                "META-INF/services/org.flywaydb.core.extensibility.Plugin",
+                "META-INF/services/liquibase.database.Database"}) {
             for (String line : Files.readAllLines(Path.of("src/main/resources", file))) {
                 String value = line.contains("=") ? line.substring(line.indexOf('=') + 1) : line;
                 if (!value.isBlank() && !value.startsWith("#")) {

@@ -57,7 +57,8 @@ public final class IntegrityConfig {
      *
      * <p>An unknown {@code integrity.*} key in {@code info} is a typo in this connection's settings and fails it. An
      * unknown one among the system properties may have been set by anything else in the JVM (a build tool's
-     * {@code -Dintegrity.jar=...}): it is ignored, with one WARN per key and JVM on logger {@value #LOGGER_NAME}.
+     * {@code -Dintegrity.jar=...}): it is ignored, with one WARN per key and JVM on logger {@value #LOGGER_NAME};
+     * the Spring Boot auto-configuration's keys ({@link IntegrityProperty#SPRING_PREFIX}) without one.
      *
      * @param info connection properties, may be null
      * @param system the JVM's system properties, may be null
@@ -76,7 +77,7 @@ public final class IntegrityConfig {
         }
         if (system != null) {
             for (String key : system.stringPropertyNames()) {
-                if (isUnknown(key) && WARNED_SYSTEM_KEYS.add(key)) {
+                if (isUnknown(key) && !IntegrityProperty.isSpringKey(key) && WARNED_SYSTEM_KEYS.add(key)) {
                     IgnoredKeyLog.warn("Ignoring JVM system property '" + key + "': it is not an integrity-jdbc "
                             + "setting (known keys: " + knownKeys() + ")");
                 }

@@ -1,5 +1,7 @@
 package io.github.integrityjdbc.config;
 
+import java.util.Locale;
+
 /**
  * Every configuration key of the driver, with its default and description. This one enum parses the
  * {@code integrity.*} connection properties, answers {@code Driver.getPropertyInfo} and is the table in README.md.
@@ -31,6 +33,13 @@ public enum IntegrityProperty {
     /** Every key of this driver starts with this prefix; such keys are never passed to the delegate driver. */
     public static final String PREFIX = "integrity.";
 
+    /**
+     * The prefix of the Spring Boot auto-configuration's own keys ({@code integrity.datasource.enabled},
+     * {@code integrity.datasource.exclude}): which beans are wrapped, not a setting of a connection. Given as JVM
+     * system properties they are Spring's, and the driver passes over them without a WARN.
+     */
+    public static final String SPRING_PREFIX = "integrity.datasource.";
+
     private final String key;
     private final String defaultValue;
     private final String description;
@@ -59,6 +68,11 @@ public enum IntegrityProperty {
     /** The allowed values, empty when any value of the right shape is allowed. */
     public String[] choices() {
         return choices.clone();
+    }
+
+    /** True for a key of the Spring Boot auto-configuration ({@link #SPRING_PREFIX}), in any case. */
+    public static boolean isSpringKey(String key) {
+        return key.toLowerCase(Locale.ROOT).startsWith(SPRING_PREFIX);
     }
 
     /** The property with this exact key, or null. */

@@ -119,6 +119,7 @@ public final class Explainer {
             try (SchemaLookups lookups = new SchemaLookups(connection, databaseKey, separateConnections, dialect)) {
                 String firstSql = capture == null ? null : capture.batchSize() > 0 ? capture.rowSql(0) : capture.sql();
                 ErrorFacts named = Attributor.fromSchema(read, () -> shapes.of(firstSql), lookups);
+                lookups.tableNamedByError(named.schema(), named.table());
                 FailedStatement statement = StatementLocator.locate(violation, named, capture, transactionWrites,
                         lookups, shapes);
                 Attribution attribution = Attributor.fromStatement(named, statement, failedParameter, config.masks(),

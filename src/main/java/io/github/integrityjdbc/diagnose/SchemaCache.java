@@ -41,6 +41,12 @@ final class SchemaCache {
     record ColumnInfo(String name, int type, String typeName, int size) {
     }
 
+    /** The connection to look up on, asked for only when the cache misses; null when none may be used now. */
+    @FunctionalInterface
+    interface LookupConnection {
+        Connection get() throws SQLException;
+    }
+
     private SchemaCache() {
     }
 
@@ -53,12 +59,13 @@ final class SchemaCache {
         });
     }
 
-    static ConstraintInfo constraint(String database, Dialect dialect, Connection connection, String schema,
+    static ConstraintInfo constraint(String database, Dialect dialect, LookupConnection lookup, String schema,
                                      String table, String constraint) throws SQLException {
         String key = database + '\u0000' + schema + '\u0000' + table + '\u0000' + constraint;
         Optional<ConstraintInfo> cached = CONSTRAINTS.get(key);
         if (cached == null) {
-            if (paused(database)) {
+            Connection connection = paused(database) ? null : lookup.get();
+            if (connection == null) {
                 return null;
             }
             long start = System.nanoTime();
@@ -75,12 +82,13 @@ final class SchemaCache {
     }
 
     /** The table's columns in declaration order; empty when unknown. */
-    static List<ColumnInfo> tableColumns(String database, Connection connection, String schema, String table)
+    static List<ColumnInfo> tableColumns(String database, LookupConnection lookup, String schema, String table)
             throws SQLException {
         String key = database + '\u0000' + schema + '\u0000' + table;
         List<ColumnInfo> cached = TABLE_COLUMNS.get(key);
         if (cached == null) {
-            if (paused(database)) {
+            Connection connection = paused(database) ? null : lookup.get();
+            if (connection == null) {
                 return List.of();
             }
             long start = System.nanoTime();

@@ -10,11 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Where one explanation runs its schema queries, and the queries the stages share (cached in {@link SchemaCache}).
- * On the application's connection only where that neither fails nor changes its transaction: databases with
- * statement-level rollback, or any database in autocommit mode. Otherwise (PostgreSQL inside a transaction) on a
- * separate connection opened with the same URL and properties, closed when the explanation is done; or nowhere, when
- * no such connection can be opened. A lookup that fails yields nothing, never an exception.
+ * Where one explanation runs its schema queries, and the queries the stages share (cached in {@link SchemaCache}: a
+ * cached answer asks for no connection at all). On the application's connection only where that neither fails nor
+ * changes its transaction: databases with statement-level rollback, or any database in autocommit mode. Otherwise
+ * (PostgreSQL inside a transaction) on a separate connection (the same URL and properties for the URL route; a wrapped
+ * DataSource's lookup connection), opened at the first cache miss and closed when the explanation is done; or
+ * nowhere, when no such connection can be opened. A lookup that fails yields nothing, never an exception.
  */
 final class SchemaLookups implements AutoCloseable {
 
@@ -26,6 +27,8 @@ final class SchemaLookups implements AutoCloseable {
     final Dialect dialect;
     private Connection separate;
     private boolean unavailable;
+    private String errorSchema;
+    private String errorTable;
 
     SchemaLookups(Connection connection, String databaseKey, Explainer.SeparateConnections separateConnections,
                   Dialect dialect) {
@@ -62,9 +65,7 @@ final class SchemaLookups implements AutoCloseable {
     /** The constraint as the schema describes it, or null. */
     Dialect.ConstraintInfo constraint(String schema, String table, String constraint) {
         try {
-            Connection lookup = connection();
-            return lookup == null ? null
-                    : SchemaCache.constraint(databaseKey, dialect, lookup, schema, table, constraint);
+            return SchemaCache.constraint(databaseKey, dialect, this::connection, schema, table, constraint);
         } catch (SQLException | RuntimeException e) {
             LOG.debug("Could not look up constraint {}", constraint, e);
             return null;
@@ -103,16 +104,28 @@ final class SchemaLookups implements AutoCloseable {
             return List.of();
         }
         try {
-            Connection lookup = connection();
-            if (lookup == null) {
-                return List.of();
+            String in = schema;
+            if (in == null) {
+                Connection lookup = connection();
+                if (lookup == null) {
+                    return List.of();
+                }
+                in = defaultSchema(lookup);
             }
-            return SchemaCache.tableColumns(databaseKey, lookup, schema != null ? schema : defaultSchema(lookup),
-                    table);
+            return SchemaCache.tableColumns(databaseKey, this::connection, in, table);
         } catch (SQLException | RuntimeException e) {
             LOG.debug("Could not read the columns of {}", table, e);
             return List.of();
         }
+    }
+
+    /**
+     * The table the database's error names with its schema (PostgreSQL's does): a statement's unqualified table of
+     * that name is taken to be in that schema, which needs no connection to find the default schema.
+     */
+    void tableNamedByError(String schema, String table) {
+        errorSchema = schema;
+        errorTable = table;
     }
 
     /** The columns of the statement's table. */
@@ -120,8 +133,10 @@ final class SchemaLookups implements AutoCloseable {
         if (shape.table() == null) {
             return List.of();
         }
-        return tableColumns(shape.schema() != null ? dialect.storedName(shape.schema(), false) : null,
-                dialect.storedName(shape.table(), shape.tableQuoted()));
+        String table = dialect.storedName(shape.table(), shape.tableQuoted());
+        String schema = shape.schema() != null ? dialect.storedName(shape.schema(), false)
+                : errorSchema != null && table.equals(errorTable) ? errorSchema : null;
+        return tableColumns(schema, table);
     }
 
     /** The statement's written columns, with names from the schema for an INSERT without a column list. */

@@ -17,6 +17,8 @@ public final class OptionalLibraries {
     public static final boolean OPENTELEMETRY = present("io.opentelemetry.api.trace.Span");
     /** True when Micrometer's Observation API can be loaded ({@link ObservationSignal}). */
     public static final boolean OBSERVATION = present("io.micrometer.observation.ObservationRegistry");
+    /** True when HikariCP can be loaded: a wrapped pool's lookup connections (io.github.integrityjdbc.LookupConnections). */
+    public static final boolean HIKARI = present("com.zaxxer.hikari.HikariDataSource");
     /** True when the runtime has JDK Flight Recorder's API (module jdk.jfr; a jlink'd runtime may leave it out). */
     public static final boolean JFR = present("jdk.jfr.Event");
 

@@ -3,17 +3,21 @@ package io.github.integrityjdbc.diagnose;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The schema cache stays bounded however many constraints a dynamic schema names. */
+/**
+ * The schema cache stays bounded however many constraints a dynamic schema names, and a cached answer asks for no
+ * connection (inside a PostgreSQL transaction that would be a new physical connection).
+ */
 class SchemaCacheTest {
 
     @Test
-    void manyConstraints_cacheBounded_recentOnesKept() throws SQLException {
+    void manyConstraints_cacheBounded_recentOnesKept_cachedAnswersOpenNothing() throws SQLException {
         Dialect answering = new Dialect() {
             @Override
             public void read(SQLException violation, ErrorReading facts) {
@@ -25,8 +29,11 @@ class SchemaCacheTest {
             }
         };
         String database = "jdbc:h2:mem:cachebound-" + System.nanoTime();
-        for (int i = 0; i < 5000; i++) {
-            assertEquals("T_CK_" + i, SchemaCache.constraint(database, answering, null, "S", null, "CK_" + i).table());
+        try (Connection h2 = DriverManager.getConnection(database)) {
+            for (int i = 0; i < 5000; i++) {
+                assertEquals("T_CK_" + i,
+                        SchemaCache.constraint(database, answering, () -> h2, "S", null, "CK_" + i).table());
+            }
         }
         assertTrue(SchemaCache.size() <= 2000, "entries: " + SchemaCache.size());
         Dialect failing = new Dialect() {
@@ -39,6 +46,9 @@ class SchemaCacheTest {
                 throw new AssertionError("a recent entry is answered from the cache");
             }
         };
-        assertEquals("T_CK_4999", SchemaCache.constraint(database, failing, null, "S", null, "CK_4999").table());
+        SchemaCache.LookupConnection none = () -> {
+            throw new AssertionError("a cached answer opens no connection");
+        };
+        assertEquals("T_CK_4999", SchemaCache.constraint(database, failing, none, "S", null, "CK_4999").table());
     }
 }

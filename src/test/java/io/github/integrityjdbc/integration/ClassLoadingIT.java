@@ -80,7 +80,9 @@ class ClassLoadingIT {
                     "META-INF/native-image/io.github.integrityjdbc/integrity-jdbc/reachability-metadata.json",
                     "META-INF/native-image/io.github.integrityjdbc/integrity-jdbc/reflect-config.json",
                     "META-INF/native-image/io.github.integrityjdbc/integrity-jdbc/resource-config.json",
-                    "META-INF/spring/aot.factories", "META-INF/services/java.sql.Driver"}) {
+                    "META-INF/spring/aot.factories", "META-INF/services/java.sql.Driver",
+                    "META-INF/services/org.flywaydb.core.extensibility.Plugin",
+                    "META-INF/services/liquibase.database.Database"}) {
                 assertNotNull(contents.getEntry(entry), entry + " in the jar");
             }
             assertTrue(contents.stream().noneMatch(e -> e.getName().contains("bytebuddy")), "no Byte Buddy inside");

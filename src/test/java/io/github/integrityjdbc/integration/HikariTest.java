@@ -7,7 +7,9 @@ import io.github.integrityjdbc.IntegrityDriver;
 import io.github.integrityjdbc.IntegrityViolations;
 import io.github.integrityjdbc.ViolationKind;
 import io.github.integrityjdbc.ViolationReport;
+import io.github.integrityjdbc.proxy.ConnectionProxy;
 import io.github.integrityjdbc.testing.H2Database;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.h2.jdbc.JdbcConnection;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
@@ -79,6 +81,29 @@ class HikariTest {
             assertExplainsDuplicate(dataSource);
             assertSame(pool, dataSource.unwrap(HikariDataSource.class));
             assertTrue(dataSource.isWrapperFor(HikariDataSource.class));
+        }
+    }
+
+    /**
+     * A pool whose URL is a {@code jdbc:integrity:} URL, wrapped as well (what a Spring Boot auto-configuration or a
+     * routing DataSource over wrapped targets does): its connections already explain, so the wrapper hands them out
+     * as they are. Explained once: one explanation in the message, counted once, under the URL route's settings.
+     */
+    @Test
+    void wrappedPoolOfIntegrityUrl_explainedOnce() throws SQLException {
+        HikariConfig config = pool("url-and-wrapped");
+        config.setJdbcUrl("jdbc:integrity:h2:mem:" + H2Database.uniqueName("hikari") + "?integrity.name=by-url");
+        SimpleMeterRegistry outer = new SimpleMeterRegistry();
+        try (HikariDataSource pool = new HikariDataSource(config)) {
+            DataSource twice = IntegrityDataSource.builder().name("by-wrapper").meterRegistry(outer)
+                    .wrap(IntegrityDataSource.wrap(pool));
+            try (Connection connection = twice.getConnection()) {
+                assertTrue(connection.isWrapperFor(ConnectionProxy.class));
+                assertFalse(connection instanceof ConnectionProxy, "Hikari's own connection, not another proxy");
+            }
+            ViolationReport report = assertExplainsDuplicate(twice);
+            assertEquals("by-url", report.dataSource(), "the exception the application gets is the URL route's");
+            assertTrue(outer.getMeters().isEmpty(), "counted by the URL route only: " + outer.getMeters());
         }
     }
 

@@ -40,6 +40,11 @@ public final class RunAll {
             String benchmark = result.getParams().getBenchmark();
             String workload = benchmark.substring(benchmark.lastIndexOf('.', benchmark.lastIndexOf('.') - 1) + 1);
             String variant = result.getParams().getParam("variant");
+            for (String key : result.getParams().getParamsKeys()) {
+                if (!key.equals("variant")) { // one row group per setting of the other parameters
+                    workload += " " + key + "=" + result.getParams().getParam(key);
+                }
+            }
             cells.computeIfAbsent(workload, key -> new LinkedHashMap<>()).put(variant, result);
         }
         StringBuilder table = new StringBuilder();

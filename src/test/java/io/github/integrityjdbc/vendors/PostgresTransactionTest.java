@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
+import static io.github.integrityjdbc.testing.PostgresSessions.backendPid;
+import static io.github.integrityjdbc.testing.PostgresSessions.lastQueryOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -67,7 +69,7 @@ class PostgresTransactionTest {
 
     @Test
     void violationInsideTransaction_explainedInFull_transactionLeftAsTheDriverLeftIt() throws SQLException {
-        int backend = backendPid();
+        int backend = backendPid(connection);
         connection.setAutoCommit(false);
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO ij_tx_parent VALUES (?, ?, ?)")) {
             insert.setInt(1, 2);
@@ -200,24 +202,7 @@ class PostgresTransactionTest {
         }
     }
 
-    private int backendPid() throws SQLException {
-        try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT pg_backend_pid()")) {
-            rows.next();
-            return rows.getInt(1);
-        }
-    }
 
-    private static String lastQueryOf(int backend) throws SQLException {
-        try (Connection observer = DriverManager.getConnection(Servers.POSTGRES_PLAIN_URL);
-             PreparedStatement query = observer.prepareStatement("SELECT query FROM pg_stat_activity WHERE pid = ?")) {
-            query.setInt(1, backend);
-            try (ResultSet rows = query.executeQuery()) {
-                rows.next();
-                return rows.getString(1);
-            }
-        }
-    }
 
     private int count(String sql) throws SQLException {
         try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {

@@ -24,6 +24,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
+import static io.github.integrityjdbc.testing.PostgresSessions.backendPid;
+import static io.github.integrityjdbc.testing.PostgresSessions.lastQueryOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -153,25 +155,6 @@ class PostgresWrappedPoolTransactionTest {
         try (Statement statement = connection.createStatement()) {
             SQLException aborted = assertThrows(SQLException.class, () -> statement.executeQuery("SELECT 1"));
             assertEquals("25P02", aborted.getSQLState(), "the transaction is still aborted, as the driver left it");
-        }
-    }
-
-    private static int backendPid(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT pg_backend_pid()")) {
-            rows.next();
-            return rows.getInt(1);
-        }
-    }
-
-    private static String lastQueryOf(int backend) throws SQLException {
-        try (Connection observer = DriverManager.getConnection(Servers.POSTGRES_PLAIN_URL);
-             PreparedStatement query = observer.prepareStatement("SELECT query FROM pg_stat_activity WHERE pid = ?")) {
-            query.setInt(1, backend);
-            try (ResultSet rows = query.executeQuery()) {
-                rows.next();
-                return rows.getString(1);
-            }
         }
     }
 }

@@ -71,7 +71,8 @@ public final class IntegrityDatabaseType implements DatabaseType {
      * The last {@code jdbc:integrity:} URL this thread's Flyway asked about. Flyway asks a few questions without a
      * URL ({@link #setConfigConnectionProps}, {@link #setEarlyConnectionProps}, and older Flyways the one-argument
      * {@link #setOverridingConnectionProps(Map)}) in the same constructor of its {@code DriverDataSource}, on the
-     * same thread, after {@link #handlesJDBCUrl} accepted the URL. A String, so no class loader is held by the thread.
+     * same thread, after {@link #handlesJDBCUrl} accepted the URL; they only need the URL to choose the inner type.
+     * Kept with its passwords masked, so that no secret stays in the thread; a String, so no class loader is held.
      */
     private static final ThreadLocal<String> LAST_URL = new ThreadLocal<>();
 
@@ -119,7 +120,7 @@ public final class IntegrityDatabaseType implements DatabaseType {
         }
         boolean handled = Inner.of(url) != null;
         if (handled) {
-            LAST_URL.set(url);
+            LAST_URL.set(DelegateUrl.masked(url));
         }
         return handled;
     }

@@ -25,7 +25,8 @@ public final class OptionalLibraries {
     private OptionalLibraries() {
     }
 
-    private static boolean present(String className) {
+    /** True when {@code className} can be loaded by integrity-jdbc's class loader (not initialised). */
+    public static boolean present(String className) {
         try {
             Class.forName(className, false, OptionalLibraries.class.getClassLoader());
             return true;

@@ -44,7 +44,7 @@ final class IntegrityDataSourcePostProcessor implements BeanPostProcessor, Smart
     private static final String OTEL_PREFIX = "jdbc:otel:integrity:";
 
     private static final boolean ROUTING =
-            present("org.springframework.jdbc.datasource.lookup.AbstractRoutingDataSource");
+            OptionalLibraries.present("org.springframework.jdbc.datasource.lookup.AbstractRoutingDataSource");
 
     private final ObjectProvider<IntegrityProperties> properties;
     private final Environment environment;
@@ -132,15 +132,6 @@ final class IntegrityDataSourcePostProcessor implements BeanPostProcessor, Smart
             return dataSource.isWrapperFor(IntegrityDataSource.class);
         } catch (SQLException | RuntimeException e) {
             return false; // it cannot tell now (a scoped proxy outside its scope): wrap it
-        }
-    }
-
-    private static boolean present(String className) {
-        try {
-            Class.forName(className, false, IntegrityDataSourcePostProcessor.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
         }
     }
 

@@ -49,31 +49,25 @@ public final class ViolationMeters {
         String table = seen.tables.admit(tag(report.table().orElse(null)));
         String constraint = seen.constraints.admit(tag(report.constraint().orElse(null)));
         String dataSource = report.dataSource() == null ? "unknown" : report.dataSource();
-        CounterKey key = new CounterKey(kind, table, constraint, dataSource);
-        Counter counter = seen.counters.get(key);
-        if (counter == null) {
-            counter = Counter.builder(NAME)
-                    .description("Statements rejected by the database for an integrity violation or a data error")
-                    .tag("kind", kind)
-                    .tag("table", table)
-                    .tag("constraint", constraint)
-                    .tag("datasource", dataSource)
-                    .register(registry == null ? Metrics.globalRegistry : registry);
-            if (seen.counters.size() < MAX_COUNTERS) {
-                seen.counters.putIfAbsent(key, counter);
-            }
-        }
+        // names that differ only in case, or that overflow to the same tag, get the registry's one counter for the tags
+        Counter counter = Counter.builder(NAME)
+                .description("Statements rejected by the database for an integrity violation or a data error")
+                .tag("kind", kind)
+                .tag("table", table)
+                .tag("constraint", constraint)
+                .tag("datasource", dataSource)
+                .register(registry == null ? Metrics.globalRegistry : registry);
         if (seen.byReport.size() < MAX_COUNTERS) {
             seen.byReport.putIfAbsent(reportKey, counter);
         }
         counter.increment();
     }
 
-    /** Counters kept per registry (by tags and by names), so that a violation costs no meter lookup; past this many, each is looked up. */
+    /**
+     * Counters kept per registry by the report's names, so that a violation costs no meter lookup; past this many,
+     * each is looked up.
+     */
     private static final int MAX_COUNTERS = 10_000;
-
-    private record CounterKey(String kind, String table, String constraint, String dataSource) {
-    }
 
     /** A report's names as they are, before they become tags. */
     private record ReportKey(ViolationKind kind, String table, String constraint, String dataSource) {
@@ -113,7 +107,6 @@ public final class ViolationMeters {
                 (r == null ? Metrics.globalRegistry : r).config().onMeterRemoved(meter -> {
                     if (NAME.equals(meter.getId().getName())) {
                         seen.byReport.clear();
-                        seen.counters.clear();
                     }
                 });
                 return seen;
@@ -124,8 +117,7 @@ public final class ViolationMeters {
     private static final class Seen {
         final Admitted tables = new Admitted();
         final Admitted constraints = new Admitted();
-        final Map<CounterKey, Counter> counters = new ConcurrentHashMap<>();
-        /** The same counters by the report's names, so that a violation like an earlier one costs one lookup. */
+        /** Counters by the report's names, so that a violation like an earlier one costs one lookup. */
         final Map<ReportKey, Counter> byReport = new ConcurrentHashMap<>();
     }
 
